@@ -1,0 +1,267 @@
+package org.codomyrmex.tracing;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.codomyrmex.tracing.internal.RateLimitedLogger;
+
+/**
+ * Queues finished spans and exports them in batches on one daemon worker thread.
+ *
+ * <p>The queue is a lock-free multi-producer, single-consumer linked queue whose nodes are the
+ * spans themselves, so enqueueing allocates nothing. Its length is bounded by a counter: a full
+ * queue drops and counts, it never blocks the caller. Producers wake the sleeping worker only when
+ * a good share of the queue is pending, so a wake-up costs once per many spans.
+ */
+final class BatchingSpanProcessor {
+  private static final RateLimitedLogger LOG =
+      new RateLimitedLogger(BatchingSpanProcessor.class.getName());
+
+  private final String tracerName;
+  private final SpanExporter exporter;
+  private final int batchSize;
+  private final int capacity;
+  private final int wakeThreshold;
+  private final long intervalNanos;
+  private final long flushTimeoutNanos;
+
+  private final AtomicReference<Span> tail;
+  private Span head; // worker only
+  private final AtomicLong accepted = new AtomicLong();
+  private volatile long taken;
+  private volatile long completed;
+  private final LongAdder dropped = new LongAdder();
+  private final LongAdder exported = new LongAdder();
+  private volatile boolean sleeping;
+  private volatile boolean stopping;
+  private volatile boolean closed;
+  private volatile long flushTarget;
+  private final Object flushMonitor = new Object();
+  private final AtomicBoolean shutdown = new AtomicBoolean();
+  private final List<Span> batch;
+  private final List<Span> batchView;
+  private final Thread worker;
+
+  BatchingSpanProcessor(String tracerName, SpanExporter exporter, Settings settings) {
+    this.tracerName = tracerName;
+    this.exporter = exporter;
+    this.batchSize = settings.batchSize;
+    this.capacity = settings.queueCapacity;
+    // Wake the worker at 1/8 of the queue: rare wake-ups, and 7/8 of headroom while it wakes.
+    this.wakeThreshold = Math.max(1, Math.min(capacity, Math.max(batchSize, capacity / 8)));
+    this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.flushIntervalMs);
+    this.flushTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(settings.flushTimeoutMs);
+    Span stub = Span.noop();
+    this.head = stub;
+    this.tail = new AtomicReference<>(stub);
+    this.batch = new ArrayList<>(batchSize);
+    this.batchView = Collections.unmodifiableList(batch);
+    this.worker = new Thread(this::work, "codomyrmex-tracing-export-" + tracerName);
+    worker.setDaemon(true);
+    worker.setContextClassLoader(BatchingSpanProcessor.class.getClassLoader());
+    worker.start();
+  }
+
+  /** The pipeline settings, read from configuration when a tracer is created. */
+  static final class Settings {
+    final int batchSize;
+    final int queueCapacity;
+    final long flushIntervalMs;
+    final long flushTimeoutMs;
+
+    Settings(int batchSize, int queueCapacity, long flushIntervalMs, long flushTimeoutMs) {
+      this.batchSize = batchSize;
+      this.queueCapacity = queueCapacity;
+      this.flushIntervalMs = flushIntervalMs;
+      this.flushTimeoutMs = flushTimeoutMs;
+    }
+  }
+
+  void offer(Span span) {
+    if (closed || accepted.get() - taken >= capacity) {
+      drop(1, closed ? "the tracer is shut down" : "the export queue is full", null);
+      return;
+    }
+    long count = accepted.incrementAndGet();
+    tail.getAndSet(span).linkRelease(span);
+    if (sleeping && count - taken >= wakeThreshold) {
+      wake();
+    }
+  }
+
+  long droppedSpans() {
+    return dropped.sum();
+  }
+
+  long exportedSpans() {
+    return exported.sum();
+  }
+
+  /** Returns once every span offered before the call has been through the exporter. */
+  void flush() {
+    if (Thread.currentThread() == worker) {
+      return; // an exporter flushing its own tracer would wait for itself
+    }
+    long target = accepted.get();
+    if (completed >= target) {
+      return;
+    }
+    synchronized (flushMonitor) {
+      flushTarget = Math.max(flushTarget, target);
+    }
+    wake();
+    awaitCompleted(target);
+  }
+
+  void shutdown() {
+    if (!shutdown.compareAndSet(false, true)) {
+      return;
+    }
+    flush();
+    stopping = true;
+    wake();
+    joinWorker();
+    closed = true;
+    drainRemaining();
+    shutdownExporter();
+  }
+
+  private void awaitCompleted(long target) {
+    long deadline = System.nanoTime() + flushTimeoutNanos;
+    synchronized (flushMonitor) {
+      while (completed < target && worker.isAlive()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          LOG.warn("flush of tracer '" + tracerName + "' timed out: the exporter is slow", null);
+          return;
+        }
+        try {
+          flushMonitor.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private void wake() {
+    sleeping = false;
+    LockSupport.unpark(worker);
+  }
+
+  private void work() {
+    while (!(stopping && isEmpty())) {
+      try {
+        boolean exportedAny = drain();
+        signalFlushers();
+        if (!exportedAny) {
+          idle();
+        }
+      } catch (Throwable t) {
+        LOG.warn("tracing export worker of '" + tracerName + "' hit an error; continuing", t);
+      }
+    }
+    signalFlushers();
+  }
+
+  private boolean drain() {
+    boolean any = false;
+    Span span;
+    while ((span = poll()) != null) {
+      any = true;
+      batch.add(span);
+      if (batch.size() >= batchSize) {
+        exportBatch();
+      }
+    }
+    if (!batch.isEmpty()) {
+      exportBatch();
+    }
+    return any;
+  }
+
+  private Span poll() {
+    Span current = head;
+    Span next = current.nextAcquire();
+    if (next == null) {
+      return null;
+    }
+    current.linkRelease(null); // let exported spans go: nothing links to them any more
+    head = next;
+    return next;
+  }
+
+  private boolean isEmpty() {
+    return tail.get() == head;
+  }
+
+  private void exportBatch() {
+    int size = batch.size();
+    taken += size;
+    try {
+      exporter.export(batchView);
+      exported.add(size);
+    } catch (Throwable t) {
+      drop(size, "the exporter failed", t);
+    } finally {
+      batch.clear();
+      completed += size;
+    }
+  }
+
+  private void drop(int count, String reason, Throwable error) {
+    dropped.add(count);
+    LOG.warn("tracer '" + tracerName + "' dropped " + count + " span(s): " + reason, error);
+  }
+
+  private void idle() {
+    Thread.interrupted(); // an interrupt from a container must not turn this into a busy loop
+    if (flushTarget > completed || stopping) {
+      Thread.yield(); // a span counted but not yet linked is a few instructions away
+      return;
+    }
+    sleeping = true;
+    if (isEmpty()) {
+      LockSupport.parkNanos(this, intervalNanos);
+    }
+    sleeping = false;
+  }
+
+  private void signalFlushers() {
+    if (flushTarget > 0) {
+      synchronized (flushMonitor) {
+        flushMonitor.notifyAll();
+      }
+    }
+  }
+
+  private void joinWorker() {
+    try {
+      worker.join(TimeUnit.NANOSECONDS.toMillis(flushTimeoutNanos));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // Spans finished while the worker stopped: exported here so that shutdown loses nothing.
+  private void drainRemaining() {
+    if (!worker.isAlive()) {
+      drain();
+    }
+  }
+
+  private void shutdownExporter() {
+    try {
+      exporter.shutdown();
+    } catch (Throwable t) {
+      LOG.warn("exporter of tracer '" + tracerName + "' failed to shut down", t);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package org.codomyrmex.tracing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import org.codomyrmex.tracing.internal.TracingConfig;
+
+/**
+ * The global registry of named tracers, and the span current on this thread.
+ *
+ * <pre>{@code
+ * Tracer payments = Tracers.get("payments");   // same instance for the same name
+ * executor.execute(Tracers.wrap(() -> work())); // work() sees the caller's current span
+ * }</pre>
+ */
+public final class Tracers {
+  private static final ConcurrentMap<String, Tracer> TRACERS = new ConcurrentHashMap<>();
+  private static volatile String defaultName;
+  private static Thread shutdownHook;
+
+  private Tracers() {}
+
+  /** Returns the tracer named {@code name}, creating it with the configured exporters. */
+  public static Tracer get(String name) {
+    return get(name, null);
+  }
+
+  /**
+   * Returns the tracer named {@code name}, creating it with {@code exporter} if it does not exist
+   * yet; an existing tracer keeps its exporter.
+   */
+  public static Tracer get(String name, SpanExporter exporter) {
+    Tracer tracer = TRACERS.get(TracerFactory.checkName(name));
+    if (tracer != null) {
+      return tracer;
+    }
+    tracer = TRACERS.computeIfAbsent(name, n -> TracerFactory.create(n, exporter));
+    registerShutdownHook();
+    return tracer;
+  }
+
+  /** Returns the default tracer, named by {@code tracing.service-name} (default "default"). */
+  public static Tracer defaultTracer() {
+    String name = defaultName;
+    if (name == null) {
+      name = TracingConfig.load().serviceName();
+      defaultName = name;
+    }
+    return get(name);
+  }
+
+  /** Returns the span current on this thread, whichever tracer made it. */
+  public static Optional<Span> currentSpan() {
+    return Optional.ofNullable(CurrentSpan.get());
+  }
+
+  /** Returns the context of the span current on this thread. */
+  public static Optional<SpanContext> currentContext() {
+    Span span = CurrentSpan.get();
+    return span == null ? Optional.empty() : Optional.of(span.context());
+  }
+
+  /** Makes no span current on this thread until the returned scope is closed. */
+  public static Scope clearCurrent() {
+    return CurrentSpan.attach(null);
+  }
+
+  /** Flushes and shuts every tracer down, then forgets them: the next get creates new ones. */
+  public static void shutdownAll() {
+    List<Tracer> tracers = new ArrayList<>(TRACERS.values());
+    TRACERS.clear();
+    defaultName = null;
+    tracers.forEach(Tracer::flush);
+    tracers.forEach(Tracer::shutdown);
+    unregisterShutdownHook();
+  }
+
+  /** Returns {@code task} running with the span that is current now, wherever it runs. */
+  public static Runnable wrap(Runnable task) {
+    Span captured = CurrentSpan.get();
+    return () -> {
+      CurrentSpan.Holder holder = CurrentSpan.holder();
+      Span previous = holder.span;
+      holder.span = captured;
+      try {
+        task.run();
+      } finally {
+        holder.span = previous;
+      }
+    };
+  }
+
+  /** Returns {@code task} running with the span that is current now, wherever it runs. */
+  public static <T> Callable<T> wrap(Callable<T> task) {
+    Span captured = CurrentSpan.get();
+    return () -> {
+      CurrentSpan.Holder holder = CurrentSpan.holder();
+      Span previous = holder.span;
+      holder.span = captured;
+      try {
+        return task.call();
+      } finally {
+        holder.span = previous;
+      }
+    };
+  }
+
+  /** Returns an executor running each task with the span current when it was submitted. */
+  public static Executor wrap(Executor executor) {
+    return task -> executor.execute(wrap(task));
+  }
+
+  /** Switches strict mode on or off: a mis-nested scope then throws instead of being logged. */
+  public static void strictMode(boolean enabled) {
+    CurrentSpan.strict(enabled);
+  }
+
+  // Daemon export threads die with the JVM: flush what is queued when it exits.
+  private static synchronized void registerShutdownHook() {
+    if (shutdownHook != null) {
+      return;
+    }
+    shutdownHook = new Thread(() -> TRACERS.values().forEach(Tracer::flush), "tracing-flush");
+    try {
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    } catch (IllegalStateException | SecurityException e) {
+      shutdownHook = null; // the JVM is already exiting, or we may not add hooks
+    }
+  }
+
+  private static synchronized void unregisterShutdownHook() {
+    if (shutdownHook == null) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException | SecurityException e) {
+      // the JVM is exiting: the hook runs anyway
+    }
+    shutdownHook = null;
+  }
+}

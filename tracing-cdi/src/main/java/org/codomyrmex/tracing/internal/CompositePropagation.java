@@ -1,0 +1,34 @@
+package org.codomyrmex.tracing.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.codomyrmex.tracing.SpanContext;
+
+/** Writes every format; reads the first one present, in configuration order. */
+final class CompositePropagation implements Propagation {
+  private final List<Propagation> formats;
+
+  CompositePropagation(List<Propagation> formats) {
+    this.formats = List.copyOf(formats);
+  }
+
+  @Override
+  public Optional<SpanContext> extract(Function<String, String> getter) {
+    for (Propagation format : formats) {
+      Optional<SpanContext> context = format.extract(getter);
+      if (context.isPresent()) {
+        return context;
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void inject(SpanContext context, BiConsumer<String, String> setter) {
+    for (Propagation format : formats) {
+      format.inject(context, setter);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.codomyrmex.tracing.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import org.codomyrmex.tracing.Span;
+import org.codomyrmex.tracing.SpanExporter;
+import org.codomyrmex.tracing.export.ConsoleExporter;
+import org.codomyrmex.tracing.export.InMemoryExporter;
+
+/** Not API: builds the exporters named by {@code tracing.exporter}. */
+public final class Exporters {
+  private static final Object LOCK = new Object();
+  private static volatile Supplier<SpanExporter> override;
+  private static InMemoryExporter sharedMemory;
+
+  private Exporters() {}
+
+  /** Returns the exporter for {@code config}: the override when one is set, else the configured. */
+  public static SpanExporter create(TracingConfig config) {
+    Supplier<SpanExporter> current = override;
+    if (current != null) {
+      return current.get();
+    }
+    List<SpanExporter> exporters = new ArrayList<>();
+    for (String name : config.exporters()) {
+      exporters.add(named(name, config));
+    }
+    return exporters.size() == 1 ? exporters.get(0) : new FanOutExporter(exporters);
+  }
+
+  /** Returns one exporter that sends every batch to each of {@code exporters}. */
+  public static SpanExporter fanOut(List<SpanExporter> exporters) {
+    return exporters.size() == 1 ? exporters.get(0) : new FanOutExporter(List.copyOf(exporters));
+  }
+
+  /** Makes tracers created from now on export to {@code supplier}'s exporter. */
+  public static void override(Supplier<SpanExporter> supplier) {
+    override = supplier;
+  }
+
+  /** Goes back to the configured exporters. */
+  public static void clearOverride() {
+    override = null;
+  }
+
+  /** Returns the process-wide buffer that {@code tracing.exporter=memory} writes to. */
+  public static InMemoryExporter sharedMemory() {
+    synchronized (LOCK) {
+      if (sharedMemory == null) {
+        sharedMemory = new InMemoryExporter(TracingConfig.load().memoryMaxSpans());
+      }
+      return sharedMemory;
+    }
+  }
+
+  private static SpanExporter named(String name, TracingConfig config) {
+    switch (name) {
+      case "console":
+        return new ConsoleExporter();
+      case "memory":
+        return new SharedMemoryView(sharedMemory());
+      case "none":
+        return spans -> {};
+      default:
+        throw new IllegalArgumentException(
+            TracingConfig.EXPORTER + ": exporter '" + name + "' is not available in this build");
+    }
+  }
+
+  // Tracers shut down one by one; the shared buffer must outlive each of them.
+  private static final class SharedMemoryView implements SpanExporter {
+    private final InMemoryExporter target;
+
+    SharedMemoryView(InMemoryExporter target) {
+      this.target = target;
+    }
+
+    @Override
+    public void export(Collection<Span> spans) {
+      target.export(spans);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.codomyrmex.tracing.internal;
+
+import java.util.Collection;
+import java.util.List;
+import org.codomyrmex.tracing.Span;
+import org.codomyrmex.tracing.SpanExporter;
+
+/** Sends each batch to several exporters; one that fails does not starve the others. */
+final class FanOutExporter implements SpanExporter {
+  private static final RateLimitedLogger LOG =
+      new RateLimitedLogger(FanOutExporter.class.getName());
+  private final List<SpanExporter> exporters;
+
+  FanOutExporter(List<SpanExporter> exporters) {
+    this.exporters = exporters;
+  }
+
+  @Override
+  public void export(Collection<Span> spans) {
+    RuntimeException failure = null;
+    for (SpanExporter exporter : exporters) {
+      try {
+        exporter.export(spans);
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+    }
+    if (failure != null) {
+      throw failure; // the batch is counted as dropped once the others have had it
+    }
+  }
+
+  @Override
+  public void shutdown() {
+    for (SpanExporter exporter : exporters) {
+      try {
+        exporter.shutdown();
+      } catch (RuntimeException e) {
+        LOG.warn("exporter " + exporter.getClass().getName() + " failed to shut down", e);
+      }
+    }
+  }
+}

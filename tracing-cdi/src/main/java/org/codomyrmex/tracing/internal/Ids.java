@@ -1,0 +1,63 @@
+package org.codomyrmex.tracing.internal;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Not API: random ids and their lowercase hex form. */
+public final class Ids {
+  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+  private Ids() {}
+
+  /** Returns a random non-zero 64-bit id. */
+  public static long randomNonZero() {
+    long id;
+    do {
+      id = ThreadLocalRandom.current().nextLong();
+    } while (id == 0L);
+    return id;
+  }
+
+  /** Returns the 16 lowercase hex digits of {@code id}. */
+  public static String hex(long id) {
+    char[] out = new char[16];
+    write(id, out, 0);
+    return new String(out);
+  }
+
+  /** Returns the 32 lowercase hex digits of the 128-bit id {@code high:low}. */
+  public static String hex(long high, long low) {
+    char[] out = new char[32];
+    write(high, out, 0);
+    write(low, out, 16);
+    return new String(out);
+  }
+
+  private static void write(long id, char[] out, int offset) {
+    for (int i = 15; i >= 0; i--) {
+      out[offset + i] = DIGITS[(int) (id & 0xf)];
+      id >>>= 4;
+    }
+  }
+
+  /** Returns true when {@code s} has exactly {@code length} hex digits of either case. */
+  public static boolean isHex(CharSequence s, int length) {
+    if (s == null || s.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (Character.digit(s.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Parses 16 hex digits of {@code s} starting at {@code offset}; the caller validated them. */
+  public static long parse(CharSequence s, int offset) {
+    long id = 0;
+    for (int i = 0; i < 16; i++) {
+      id = (id << 4) | Character.digit(s.charAt(offset + i), 16);
+    }
+    return id;
+  }
+}

@@ -1,0 +1,34 @@
+package org.codomyrmex.tracing.internal;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Not API: logs at most one message per interval and says how many were suppressed. */
+public final class RateLimitedLogger {
+  private static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private final Logger logger;
+  private final AtomicLong nextAllowed = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong suppressed = new AtomicLong();
+
+  /** Creates a limiter writing to the named java.util.logging logger. */
+  public RateLimitedLogger(String loggerName) {
+    this.logger = Logger.getLogger(loggerName);
+  }
+
+  /** Logs a warning unless one was logged less than ten seconds ago. */
+  public void warn(String message, Throwable error) {
+    long now = System.nanoTime();
+    long next = nextAllowed.get();
+    if ((next != Long.MIN_VALUE && now - next < 0)
+        || !nextAllowed.compareAndSet(next, now + INTERVAL_NANOS)) {
+      suppressed.incrementAndGet();
+      return;
+    }
+    long skipped = suppressed.getAndSet(0);
+    String suffix = skipped == 0 ? "" : " (" + skipped + " similar messages suppressed)";
+    logger.log(Level.WARNING, message + suffix, error);
+  }
+}
