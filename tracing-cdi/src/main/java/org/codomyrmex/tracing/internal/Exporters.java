@@ -8,6 +8,9 @@ import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanExporter;
 import org.codomyrmex.tracing.export.ConsoleExporter;
 import org.codomyrmex.tracing.export.InMemoryExporter;
+import org.codomyrmex.tracing.export.JsonLinesExporter;
+import org.codomyrmex.tracing.export.OtlpHttpExporter;
+import org.codomyrmex.tracing.export.ZipkinExporter;
 
 /** Not API: builds the exporters named by {@code tracing.exporter}. */
 public final class Exporters {
@@ -61,6 +64,12 @@ public final class Exporters {
         return new ConsoleExporter();
       case "memory":
         return new SharedMemoryView(sharedMemory());
+      case "jsonl":
+        return new JsonLinesExporter(config.jsonlPath());
+      case "zipkin":
+        return new ZipkinExporter(config.zipkinEndpoint());
+      case "otlp":
+        return new OtlpHttpExporter(config.otlpEndpoint());
       case "none":
         return spans -> {};
       default:

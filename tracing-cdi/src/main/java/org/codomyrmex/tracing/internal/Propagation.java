@@ -42,6 +42,9 @@ public interface Propagation {
     if ("x-trace".equals(name)) {
       return X_TRACE;
     }
+    if ("w3c".equals(name)) {
+      return W3cPropagation.INSTANCE;
+    }
     throw new IllegalArgumentException(
         TracingConfig.PROPAGATION + ": propagation '" + name + "' is not available in this build");
   }
