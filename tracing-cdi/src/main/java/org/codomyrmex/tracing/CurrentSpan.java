@@ -42,12 +42,13 @@ final class CurrentSpan {
   static void closeScopedSpan(Span span) {
     Holder holder = HOLDER.get();
     span.scopeState = Span.SCOPE_CLOSED;
-    Span previous = span.previous;
-    span.previous = null;
     if (holder.span != span) {
+      // Keeps its link, so that the span current now can later restore past it.
       misnested("span '" + span.name() + "' closed while another span was current");
       return;
     }
+    Span previous = span.previous;
+    span.previous = null;
     while (previous != null && previous.scopeState == Span.SCOPE_CLOSED) {
       previous = previous.previous;
     }

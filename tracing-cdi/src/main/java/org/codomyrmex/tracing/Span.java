@@ -387,7 +387,7 @@ public final class Span implements AutoCloseable {
       map.put("status_message", extras == null ? null : extras.statusMessage);
       map.put("start_time", epochSeconds(startNanos));
       map.put("end_time", finished ? epochSeconds(endNanos) : null);
-      map.put("duration_ms", finished ? millis(endNanos - startNanos) : null);
+      map.put("duration_ms", finished ? millis(endNanos / 1_000 - startNanos / 1_000) : null);
       map.put("attributes", attributesLocked());
       map.put("events", eventMapsLocked());
       return map;
@@ -414,8 +414,9 @@ public final class Span implements AutoCloseable {
     return BigDecimal.valueOf(epochNanos / 1_000, 6);
   }
 
-  static BigDecimal millis(long nanos) {
-    return BigDecimal.valueOf(nanos / 1_000, 3);
+  // From whole microseconds, so that end_time - start_time equals duration_ms exactly.
+  static BigDecimal millis(long micros) {
+    return BigDecimal.valueOf(micros, 3);
   }
 
   private Span put(String key, Object value) {

@@ -45,18 +45,29 @@ public final class Ids {
       return false;
     }
     for (int i = 0; i < length; i++) {
-      if (Character.digit(s.charAt(i), 16) < 0) {
+      if (digit(s.charAt(i)) < 0) {
         return false;
       }
     }
     return true;
   }
 
+  // ASCII only: Character.digit would also accept other scripts' digits.
+  private static int digit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  }
+
   /** Parses 16 hex digits of {@code s} starting at {@code offset}; the caller validated them. */
   public static long parse(CharSequence s, int offset) {
     long id = 0;
     for (int i = 0; i < 16; i++) {
-      id = (id << 4) | Character.digit(s.charAt(offset + i), 16);
+      id = (id << 4) | digit(s.charAt(offset + i));
     }
     return id;
   }
