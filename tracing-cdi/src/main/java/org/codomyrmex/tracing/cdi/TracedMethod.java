@@ -1,0 +1,96 @@
+package org.codomyrmex.tracing.cdi;
+
+import jakarta.interceptor.InvocationContext;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.codomyrmex.tracing.Scope;
+import org.codomyrmex.tracing.Span;
+import org.codomyrmex.tracing.SpanKind;
+import org.codomyrmex.tracing.Tracer;
+
+/** The resolved tracing settings of one business method of one bean class. */
+final class TracedMethod {
+  private final Class<?> targetClass;
+  private final Tracer tracer; // null: tracing is off for this method
+  private final String spanName;
+  private final SpanKind kind;
+  private final Map<String, Object> attributes;
+
+  TracedMethod(
+      Class<?> targetClass,
+      Tracer tracer,
+      String spanName,
+      SpanKind kind,
+      Map<String, Object> attributes) {
+    this.targetClass = targetClass;
+    this.tracer = tracer;
+    this.spanName = spanName;
+    this.kind = kind;
+    this.attributes = attributes;
+  }
+
+  static TracedMethod off(Class<?> targetClass) {
+    return new TracedMethod(targetClass, null, null, null, Map.of());
+  }
+
+  boolean appliesTo(Class<?> target) {
+    return targetClass == target;
+  }
+
+  boolean isOn() {
+    return tracer != null;
+  }
+
+  String spanName() {
+    return spanName;
+  }
+
+  SpanKind kind() {
+    return kind;
+  }
+
+  Tracer tracer() {
+    return tracer;
+  }
+
+  Object invoke(InvocationContext invocation) throws Exception {
+    if (tracer == null) {
+      return invocation.proceed();
+    }
+    Span span = tracer.startSpan(spanName, kind, null, attributes);
+    Object result;
+    try (Scope ignored = span.makeCurrent()) {
+      result = invocation.proceed();
+    } catch (Throwable error) {
+      span.recordException(error);
+      span.finish();
+      throw error;
+    }
+    return finish(span, result);
+  }
+
+  // A CompletionStage ends the span when it completes; the scope above was closed already, so the
+  // span is never current on the thread that completes the stage.
+  private static Object finish(Span span, Object result) {
+    if (result instanceof CompletionStage<?> stage) {
+      stage.whenComplete((value, error) -> finishAsync(span, error));
+    } else {
+      span.finish();
+    }
+    return result;
+  }
+
+  private static void finishAsync(Span span, Throwable error) {
+    if (error != null) {
+      span.recordException(unwrap(error));
+    }
+    span.finish();
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
+  }
+}
