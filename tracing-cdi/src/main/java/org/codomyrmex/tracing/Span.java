@@ -64,8 +64,6 @@ public final class Span implements AutoCloseable {
   private Object value0;
   private String key1;
   private Object value1;
-  private Object[] moreAttributes;
-  private int moreAttributeCount;
   // Likewise the first event.
   private String eventName;
   private long eventNanos;
@@ -447,23 +445,24 @@ public final class Span implements AutoCloseable {
   }
 
   private void storeMoreAttribute(String key, Object value) {
-    for (int i = 0; i < moreAttributeCount; i++) {
-      if (moreAttributes[2 * i].equals(key)) {
-        moreAttributes[2 * i + 1] = value;
+    Extras x = extras();
+    for (int i = 0; i < x.moreAttributeCount; i++) {
+      if (x.moreAttributes[2 * i].equals(key)) {
+        x.moreAttributes[2 * i + 1] = value;
         return;
       }
     }
-    if (moreAttributeCount + 2 >= MAX_ATTRIBUTES) {
+    if (x.moreAttributeCount + 2 >= MAX_ATTRIBUTES) {
       return; // bounded: a runaway loop must not exhaust memory
     }
-    if (moreAttributes == null) {
-      moreAttributes = new Object[8];
-    } else if (moreAttributes.length == 2 * moreAttributeCount) {
-      moreAttributes = Arrays.copyOf(moreAttributes, moreAttributes.length * 2);
+    if (x.moreAttributes == null) {
+      x.moreAttributes = new Object[8];
+    } else if (x.moreAttributes.length == 2 * x.moreAttributeCount) {
+      x.moreAttributes = Arrays.copyOf(x.moreAttributes, x.moreAttributes.length * 2);
     }
-    moreAttributes[2 * moreAttributeCount] = key;
-    moreAttributes[2 * moreAttributeCount + 1] = value;
-    moreAttributeCount++;
+    x.moreAttributes[2 * x.moreAttributeCount] = key;
+    x.moreAttributes[2 * x.moreAttributeCount + 1] = value;
+    x.moreAttributeCount++;
   }
 
   private void storeEvent(String name, long nanos, Map<String, Object> attributes) {
@@ -493,8 +492,10 @@ public final class Span implements AutoCloseable {
     if (key1 != null) {
       map.put(key1, value1);
     }
-    for (int i = 0; i < moreAttributeCount; i++) {
-      map.put((String) moreAttributes[2 * i], moreAttributes[2 * i + 1]);
+    if (extras != null) {
+      for (int i = 0; i < extras.moreAttributeCount; i++) {
+        map.put((String) extras.moreAttributes[2 * i], extras.moreAttributes[2 * i + 1]);
+      }
     }
     return map;
   }
@@ -541,8 +542,10 @@ public final class Span implements AutoCloseable {
     LOCK.setRelease(this, 0);
   }
 
-  // Rarely used state, kept out of the span to keep the common span small.
+  // Less common state, kept out of the span: a span with two attributes and one event is 128 bytes.
   private static final class Extras {
+    Object[] moreAttributes;
+    int moreAttributeCount;
     String statusMessage;
     Map<String, String> baggage;
     List<Event> events;
