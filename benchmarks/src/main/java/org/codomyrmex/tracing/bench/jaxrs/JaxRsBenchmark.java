@@ -1,0 +1,99 @@
+package org.codomyrmex.tracing.bench.jaxrs;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.SeBootstrap;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
+import org.codomyrmex.tracing.bench.cdi.CountingExporterBean;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A trivial {@code GET /api/hello} on loopback, RESTEasy {@code SeBootstrap} on Undertow with Weld
+ * SE, with tracing on ({@code tracing.enabled=true}, the filters discovered from the {@code
+ * tracing-jaxrs} jar, spans exported to a counting exporter bean) and off ({@code
+ * tracing.enabled=false}), each in its own fork of the same run. Load: one keep-alive connection
+ * per benchmark thread, bounded by the iteration time.
+ *
+ * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsBenchmark -prof gc}</pre>
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Threads(2)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+public class JaxRsBenchmark {
+  private static final String PATH = "/api/hello";
+
+  /** The server, started on 127.0.0.1 at a free port. */
+  @State(Scope.Benchmark)
+  public static class Server {
+    /** Value of {@code tracing.enabled} in this fork. */
+    @Param({"false", "true"})
+    public String tracingEnabled;
+
+    SeBootstrap.Instance instance;
+    int port;
+
+    @Setup
+    public void start() throws Exception {
+      System.setProperty("tracing.enabled", tracingEnabled);
+      port = freePort();
+      SeBootstrap.Configuration config =
+          SeBootstrap.Configuration.builder().protocol("HTTP").host("127.0.0.1").port(port).build();
+      instance =
+          SeBootstrap.start(new BenchApplication(), config)
+              .toCompletableFuture()
+              .get(60, TimeUnit.SECONDS);
+    }
+
+    @TearDown
+    public void stop() throws Exception {
+      long exported = CDI.current().select(CountingExporterBean.class).get().count();
+      System.out.printf(
+          "%n[jaxrs tracing.enabled=%s] spans exported so far %d%n", tracingEnabled, exported);
+      instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    private static int freePort() throws IOException {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      }
+    }
+  }
+
+  /** One keep-alive connection per benchmark thread. */
+  @State(Scope.Thread)
+  public static class Connection {
+    LoopbackHttpClient client;
+
+    @Setup
+    public void open(Server server) throws IOException {
+      client = new LoopbackHttpClient(server.port, PATH);
+    }
+
+    @TearDown
+    public void close() throws IOException {
+      client.close();
+    }
+  }
+
+  @Benchmark
+  public int get(Connection connection) throws IOException {
+    return connection.client.get();
+  }
+}
