@@ -1,0 +1,128 @@
+package org.codomyrmex.tracing.jaxrs;
+
+import jakarta.ws.rs.Path;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Builds {@code http.route} values: the path template of a resource method, cached per method. */
+final class RouteTemplates {
+  private final ConcurrentMap<Method, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(String basePath, String route) {}
+
+  /** Returns the route of {@code method} of {@code type} under the application base path. */
+  String route(String basePath, Class<?> type, Method method) {
+    Cached cached = cache.get(method);
+    if (cached != null && cached.basePath().equals(basePath)) {
+      return cached.route();
+    }
+    String route = normalize(basePath + '/' + template(type) + '/' + template(type, method));
+    cache.put(method, new Cached(basePath, route));
+    return route;
+  }
+
+  /** Joins slashes and replaces {@code {name: regex}} parameters by {@code {name}}. */
+  static String normalize(String raw) {
+    StringBuilder out = new StringBuilder(raw.length() + 1);
+    int i = 0;
+    while (i < raw.length()) {
+      char c = raw.charAt(i);
+      if (c == '{') {
+        i = appendParameter(raw, i, out);
+        continue;
+      }
+      if (c != '/' || out.length() == 0 || out.charAt(out.length() - 1) != '/') {
+        out.append(c);
+      }
+      i++;
+    }
+    return finish(out);
+  }
+
+  private static String finish(StringBuilder out) {
+    if (out.length() == 0 || out.charAt(0) != '/') {
+      out.insert(0, '/');
+    }
+    if (out.length() > 1 && out.charAt(out.length() - 1) == '/') {
+      out.setLength(out.length() - 1);
+    }
+    return out.toString();
+  }
+
+  // Copies "{name" and skips an optional ": regex" up to the matching brace.
+  private static int appendParameter(String raw, int start, StringBuilder out) {
+    int depth = 0;
+    boolean inName = true;
+    for (int i = start; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+      if (depth == 0) {
+        out.append('}');
+        return i + 1;
+      }
+      inName &= c != ':';
+      if (inName && !Character.isWhitespace(c)) {
+        out.append(c);
+      }
+    }
+    return raw.length(); // unbalanced: keep what was read
+  }
+
+  private static String template(Class<?> type) {
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      String found = pathOf(c);
+      if (found == null) {
+        found = fromInterfaces(c);
+      }
+      if (found != null) {
+        return found;
+      }
+    }
+    return "";
+  }
+
+  private static String fromInterfaces(Class<?> type) {
+    for (Class<?> i : type.getInterfaces()) {
+      String found = pathOf(i);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  // JAX-RS annotation inheritance: the method itself, else the same method up the hierarchy.
+  private static String template(Class<?> type, Method method) {
+    String direct = pathOf(method);
+    if (direct != null) {
+      return direct;
+    }
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      String found = declaredPath(c, method);
+      if (found == null) {
+        for (Class<?> i : c.getInterfaces()) {
+          found = found == null ? declaredPath(i, method) : found;
+        }
+      }
+      if (found != null) {
+        return found;
+      }
+    }
+    return "";
+  }
+
+  private static String declaredPath(Class<?> type, Method method) {
+    try {
+      return pathOf(type.getDeclaredMethod(method.getName(), method.getParameterTypes()));
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  private static String pathOf(AnnotatedElement element) {
+    Path path = element.getAnnotation(Path.class);
+    return path == null ? null : path.value();
+  }
+}

@@ -1,0 +1,29 @@
+package org.codomyrmex.tracing.jaxrs;
+
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+
+/**
+ * Traces the calls of a JAX-RS client: one CLIENT span per call and the {@code X-Trace-Id} headers
+ * on the request.
+ *
+ * <pre>{@code
+ * Client client = ClientBuilder.newBuilder().register(TracingClientFeature.class).build();
+ * }</pre>
+ */
+@ConstrainedTo(RuntimeType.CLIENT)
+public final class TracingClientFeature implements Feature {
+  /** Registers {@link TracingClientFilter} once; does nothing on a server. */
+  @Override
+  public boolean configure(FeatureContext context) {
+    if (context.getConfiguration().getRuntimeType() != RuntimeType.CLIENT) {
+      return false;
+    }
+    if (!context.getConfiguration().isRegistered(TracingClientFilter.class)) {
+      context.register(TracingClientFilter.class);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,177 @@
+package org.codomyrmex.tracing.jaxrs;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.Providers;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.codomyrmex.tracing.Scope;
+import org.codomyrmex.tracing.Span;
+import org.codomyrmex.tracing.SpanContext;
+import org.codomyrmex.tracing.SpanKind;
+import org.codomyrmex.tracing.Tracer;
+import org.codomyrmex.tracing.Tracers;
+import org.codomyrmex.tracing.internal.Propagation;
+import org.codomyrmex.tracing.internal.TracingConfig;
+
+/**
+ * Gives every request to a resource method one SERVER span named {@code {METHOD} {route}}.
+ *
+ * <p>Registered without application code: through RESTEasy's provider services file, by servers
+ * that scan for {@code @Provider}, and through {@link TracingServerFeature} where the runtime loads
+ * features as services (Jersey, Jakarta REST 3.1). The span continues a valid incoming {@code
+ * X-Trace-Id}/{@code X-Span-Id}, is current inside the resource method, and the response carries
+ * {@code X-Trace-Id}.
+ *
+ * <pre>{@code
+ * // nothing to write: with tracing-jaxrs on the classpath
+ * // GET /api/orders/42  ->  span "GET /api/orders/{id}", header X-Trace-Id
+ * }</pre>
+ */
+@Provider
+@ConstrainedTo(RuntimeType.SERVER)
+@Priority(Priorities.AUTHENTICATION - 100)
+public final class TracingContainerFilter
+    implements ContainerRequestFilter, ContainerResponseFilter {
+  /** An {@code Application} property naming the tracer (service) of that application. */
+  public static final String SERVICE_NAME_PROPERTY = TracingConfig.SERVICE_NAME;
+
+  private static final Logger LOG = Logger.getLogger(TracingContainerFilter.class.getName());
+
+  private final boolean enabled;
+  private final Pattern skip;
+  private final Propagation propagation;
+  private final String configuredName;
+  private final RouteTemplates routes = new RouteTemplates();
+  private volatile String serviceName;
+
+  @Context private ResourceInfo resourceInfo;
+  @Context private Providers providers;
+  @Context private Application application;
+
+  /** Creates the filter from the tracing configuration; a bad value fails here, naming the key. */
+  public TracingContainerFilter() {
+    this(TracingConfig.load());
+  }
+
+  TracingContainerFilter(TracingConfig config) {
+    this.enabled = config.enabled();
+    this.skip = config.skipPattern().orElse(null);
+    this.propagation = enabled ? Propagation.fromConfig(config) : null;
+    this.configuredName = config.serviceName();
+  }
+
+  /** Starts the server span and makes it current on the request thread. */
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!enabled) {
+      return;
+    }
+    UriInfo uri = request.getUriInfo();
+    String path = uri.getRequestUri().getRawPath();
+    if (skip != null && skip.matcher(path).matches()) {
+      return;
+    }
+    Scope cleared = Tracers.clearCurrent(); // a pooled thread may still carry a stale span
+    try {
+      start(request, uri, path).enter(cleared);
+    } catch (RuntimeException e) {
+      cleared.close();
+      LOG.log(Level.WARNING, "tracing: could not start a server span", e);
+    }
+  }
+
+  private ServerSpan start(ContainerRequestContext request, UriInfo uri, String path) {
+    Method method = resourceInfo.getResourceMethod();
+    String route = route(uri, method);
+    Optional<SpanContext> parent = propagation.extract(request::getHeaderString);
+    Map<String, Object> attributes = attributes(request, uri.getRequestUri(), path, route);
+    String name = request.getMethod() + ' ' + route;
+    Span span = tracer().startSpan(name, SpanKind.SERVER, parent.orElse(null), attributes);
+    ServerSpan state = new ServerSpan(span, method, providers);
+    request.setProperty(ServerSpan.PROPERTY, state);
+    return state;
+  }
+
+  /** Records the status, adds {@code X-Trace-Id} and ends the span (or lets async ones end). */
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (!(request.getProperty(ServerSpan.PROPERTY) instanceof ServerSpan state)) {
+      return;
+    }
+    try {
+      response.getHeaders().putSingle(HttpAttributes.TRACE_ID_HEADER, state.span().traceId());
+      state.exitOutsideInvocation();
+      state.responded(response.getStatus());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "tracing: could not end a server span", e);
+    }
+  }
+
+  private String route(UriInfo uri, Method method) {
+    String base = uri.getBaseUri().getRawPath();
+    if (method == null) {
+      return RouteTemplates.normalize(base + '/' + uri.getPath());
+    }
+    return routes.route(base == null ? "" : base, resourceInfo.getResourceClass(), method);
+  }
+
+  private static Map<String, Object> attributes(
+      ContainerRequestContext request, URI requestUri, String path, String route) {
+    Map<String, Object> attributes = new HashMap<>(16);
+    attributes.put(HttpAttributes.REQUEST_METHOD, request.getMethod());
+    attributes.put(HttpAttributes.URL_PATH, path);
+    attributes.put(HttpAttributes.ROUTE, route);
+    attributes.put(HttpAttributes.URL_SCHEME, requestUri.getScheme());
+    putIfPresent(attributes, HttpAttributes.URL_QUERY, requestUri.getRawQuery());
+    putIfPresent(attributes, HttpAttributes.SERVER_ADDRESS, requestUri.getHost());
+    if (requestUri.getPort() > 0) {
+      attributes.put(HttpAttributes.SERVER_PORT, (long) requestUri.getPort());
+    }
+    putIfPresent(attributes, HttpAttributes.USER_AGENT, request.getHeaderString("User-Agent"));
+    return attributes;
+  }
+
+  private static void putIfPresent(Map<String, Object> attributes, String key, String value) {
+    if (value != null) {
+      attributes.put(key, value);
+    }
+  }
+
+  private Tracer tracer() {
+    String name = serviceName;
+    if (name == null) {
+      name = applicationServiceName().orElse(configuredName);
+      serviceName = name;
+    }
+    return Tracers.get(name);
+  }
+
+  // Several applications in one server may each name their own service.
+  private Optional<String> applicationServiceName() {
+    try {
+      Object value =
+          application == null ? null : application.getProperties().get(SERVICE_NAME_PROPERTY);
+      return value instanceof String s && !s.isBlank() ? Optional.of(s.trim()) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty(); // no application in this context
+    }
+  }
+}

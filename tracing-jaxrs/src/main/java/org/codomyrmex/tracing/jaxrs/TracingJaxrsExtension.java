@@ -1,0 +1,56 @@
+package org.codomyrmex.tracing.jaxrs;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+
+/**
+ * Not API: a portable extension that binds {@link ResourceMethodInterceptor} to the resource
+ * methods of CDI-managed resource classes. Resources that are not CDI beans are still traced by the
+ * filters alone (without the exception event and the early restore of async request threads).
+ */
+public class TracingJaxrsExtension implements Extension {
+  void register(@Observes BeforeBeanDiscovery event, BeanManager manager) {
+    event.addAnnotatedType(
+        manager.createAnnotatedType(ResourceMethodInterceptor.class),
+        ResourceMethodInterceptor.class.getName());
+  }
+
+  <T> void bind(
+      @Observes @WithAnnotations({Path.class, HttpMethod.class}) ProcessAnnotatedType<T> event) {
+    Class<T> type = event.getAnnotatedType().getJavaClass();
+    if (type.isInterface() || Modifier.isFinal(type.getModifiers())) {
+      return; // final classes cannot be intercepted; the filters still trace them
+    }
+    event
+        .configureAnnotatedType()
+        .filterMethods(TracingJaxrsExtension::isResourceMethod)
+        .forEach(method -> method.add(TracedResource.Literal.INSTANCE));
+  }
+
+  private static boolean isResourceMethod(AnnotatedMethod<?> method) {
+    Method java = method.getJavaMember();
+    int modifiers = java.getModifiers();
+    if (Modifier.isFinal(modifiers)
+        || Modifier.isStatic(modifiers)
+        || Modifier.isPrivate(modifiers)) {
+      return false;
+    }
+    for (Annotation annotation : method.getAnnotations()) {
+      if (annotation instanceof Path
+          || annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
