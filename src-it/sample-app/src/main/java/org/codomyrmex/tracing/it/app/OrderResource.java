@@ -1,0 +1,36 @@
+package org.codomyrmex.tracing.it.app;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** Orders: reserves stock through {@link InventoryService}. */
+@Path("/orders")
+@RequestScoped
+public class OrderResource {
+  @Inject InventoryService inventory;
+
+  /**
+   * Reserves stock for an order; {@code via} lists the clients to call the stock service with
+   * ({@code jaxrs}, {@code mp}). An id starting with {@code boom} fails with an unmapped exception.
+   */
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String order(
+      @PathParam("id") String id,
+      @QueryParam("via") @DefaultValue("jaxrs") String via,
+      @Context UriInfo uriInfo) {
+    List<String> clients = List.of(via.split(","));
+    return "order " + id + ": " + inventory.reserve(id, uriInfo.getBaseUri(), clients);
+  }
+}

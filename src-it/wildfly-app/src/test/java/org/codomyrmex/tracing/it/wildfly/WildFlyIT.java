@@ -1,0 +1,65 @@
+package org.codomyrmex.tracing.it.wildfly;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.codomyrmex.tracing.it.FreePort;
+import org.codomyrmex.tracing.it.RuntimeProcess;
+import org.codomyrmex.tracing.it.TracingScenario;
+
+/** The scenario on WildFly (RESTEasy, Weld), unpacked from its distribution zip by the build. */
+class WildFlyIT extends TracingScenario {
+
+  // The default standalone.xml has neither MicroProfile Config nor Rest Client.
+  WildFlyIT() {
+    super("wildfly-shop", false);
+  }
+
+  @Override
+  protected RuntimeProcess startRuntime(Path workDir, int port) throws Exception {
+    Path home = Path.of(System.getProperty("it.wildfly.home"));
+    Path base = copyTree(home.resolve("standalone"), workDir.resolve("standalone"));
+    Files.copy(Path.of(System.getProperty("it.war")), base.resolve("deployments/shop.war"));
+    Path properties = workDir.resolve("wildfly-tracing.properties");
+    try (InputStream in = WildFlyIT.class.getResourceAsStream("/wildfly-tracing.properties")) {
+      Files.copy(in, properties);
+    }
+    Path pidFile = workDir.resolve("wildfly.pid");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                home.resolve("bin/standalone.sh").toString(),
+                "-b",
+                "127.0.0.1",
+                "-bmanagement",
+                "127.0.0.1",
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.http.port=" + port,
+                "-Djboss.https.port=" + FreePort.next(),
+                "-Djboss.management.http.port=" + FreePort.next(),
+                "-Djboss.management.https.port=" + FreePort.next(),
+                "-Djboss.ajp.port=" + FreePort.next(),
+                "--properties=" + properties.toUri())
+            .directory(workDir.toFile());
+    builder.environment().put("JBOSS_PIDFILE", pidFile.toString());
+    builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+    return RuntimeProcess.start("wildfly", builder, workDir.resolve("wildfly.log"), pidFile);
+  }
+
+  private static Path copyTree(Path from, Path to) throws Exception {
+    List<Path> sources;
+    try (Stream<Path> tree = Files.walk(from)) {
+      sources = tree.sorted(Comparator.naturalOrder()).toList();
+    }
+    for (Path source : sources) {
+      Files.copy(
+          source,
+          to.resolve(from.relativize(source).toString()),
+          StandardCopyOption.COPY_ATTRIBUTES);
+    }
+    return to;
+  }
+}
