@@ -59,8 +59,10 @@ final class Services implements BeforeAllCallback, ExtensionContext.Store.Closea
     return running.backendUri.resolve(path);
   }
 
+  static final String TEST_CLIENT = "it-client";
+
   static void flushAll() {
-    CollectingExporter.flush(FRONTEND, BACKEND);
+    CollectingExporter.flush(FRONTEND, BACKEND, TEST_CLIENT);
   }
 
   private void start() throws Exception {
