@@ -44,6 +44,14 @@ final class CaptureServer implements AutoCloseable {
     server.start();
   }
 
+  /** Returns a loopback port that was free a moment ago, for a server started later. */
+  static int freePort() throws IOException {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
   static CaptureServer onPort(int port) throws IOException {
     return new CaptureServer(port);
   }

@@ -83,7 +83,7 @@ class HttpSenderTest {
 
   @Test
   void aBackendThatComesBackLaterReceivesLaterSpans() throws IOException {
-    int port = freePort();
+    int port = CaptureServer.freePort();
     URI endpoint = URI.create("http://127.0.0.1:" + port + "/v1/traces");
     OtlpHttpExporter exporter = new OtlpHttpExporter(endpoint, FAST);
 
@@ -114,12 +114,6 @@ class HttpSenderTest {
       assertThat(first).isLessThan(FAST.budget().plusMillis(500));
       assertThat(second).isLessThan(FAST.requestTimeout().plusMillis(400));
       assertThat(exporter.droppedSpans()).isEqualTo(8);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 }

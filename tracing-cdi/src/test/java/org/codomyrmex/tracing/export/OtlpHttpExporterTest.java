@@ -111,6 +111,18 @@ class OtlpHttpExporterTest {
     }
   }
 
+  /** Returns how many spans an OTLP JSON payload holds, after parsing it strictly. */
+  static int spanCount(byte[] payload) {
+    try {
+      return parseStrictly(payload).getResourceSpansList().stream()
+          .flatMap(r -> r.getScopeSpansList().stream())
+          .mapToInt(ScopeSpans::getSpansCount)
+          .sum();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** Parses the OTLP JSON after turning its hex ids into the base64 plain protobuf JSON uses. */
   static ExportTraceServiceRequest parseStrictly(byte[] payload) throws Exception {
     JsonNode root = JSON.readTree(payload);

@@ -30,7 +30,7 @@ class ZipkinExporterIT {
 
   @BeforeAll
   static void startZipkinAfterAFirstFailedExport() throws Exception {
-    int port = ZipkinServer.freePort();
+    int port = CaptureServer.freePort();
     early = new ZipkinExporter(java.net.URI.create("http://127.0.0.1:" + port + "/api/v2/spans"));
     early.export(SampleSpans.many("early", 3)); // nothing listens yet
     zipkin = ZipkinServer.start(port);

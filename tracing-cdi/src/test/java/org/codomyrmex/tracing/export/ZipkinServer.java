@@ -3,8 +3,6 @@ package org.codomyrmex.tracing.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,13 +30,6 @@ final class ZipkinServer implements AutoCloseable {
   private ZipkinServer(Process process, int port) {
     this.process = process;
     this.port = port;
-  }
-
-  /** Reserves a free loopback port, for a server started later. */
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   /** Starts Zipkin on 127.0.0.1:{@code port} and waits until it is healthy. */

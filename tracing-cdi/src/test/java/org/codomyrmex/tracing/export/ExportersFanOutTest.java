@@ -1,0 +1,94 @@
+package org.codomyrmex.tracing.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.codomyrmex.tracing.Span;
+import org.codomyrmex.tracing.SpanExporter;
+import org.codomyrmex.tracing.Tracer;
+import org.codomyrmex.tracing.internal.Exporters;
+import org.codomyrmex.tracing.internal.TracingConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Several configured backends: each receives every span, a failing one starves none. */
+class ExportersFanOutTest {
+  @TempDir Path dir;
+
+  @Test
+  void configuredBackendsAreBuiltFromTheirKeys() throws IOException {
+    Path file = dir.resolve("traces.jsonl");
+    try (CaptureServer otlp = new CaptureServer()) {
+      Tracer tracer = tracer("jsonl,otlp", file, otlp.uri("/v1/traces").toString());
+      spans(tracer, 25);
+      tracer.shutdown();
+
+      assertThat(Files.readAllLines(file)).hasSize(25);
+      int received =
+          otlp.requests().stream().mapToInt(r -> OtlpHttpExporterTest.spanCount(r.body())).sum();
+      assertThat(received).isEqualTo(25);
+    }
+  }
+
+  @Test
+  void aDeadNetworkBackendDoesNotStarveTheFile() throws IOException {
+    Path file = dir.resolve("traces.jsonl");
+    Tracer tracer =
+        tracer("otlp,jsonl", file, "http://127.0.0.1:" + CaptureServer.freePort() + "/v1/traces");
+    spans(tracer, 25);
+    tracer.shutdown();
+
+    assertThat(Files.readAllLines(file)).hasSize(25);
+  }
+
+  @Test
+  void anExporterThatThrowsDoesNotStarveTheOthers() throws IOException {
+    Path file = dir.resolve("traces.jsonl");
+    SpanExporter throwing =
+        spans -> {
+          throw new IllegalStateException("broken backend");
+        };
+    JsonLinesExporter jsonl = new JsonLinesExporter(file);
+    Tracer tracer = Tracer.create("svc", Exporters.fanOut(List.of(throwing, jsonl)));
+    spans(tracer, 25);
+    tracer.shutdown();
+
+    assertThat(Files.readAllLines(file)).hasSize(25);
+    assertThat(jsonl.exportedSpans()).isEqualTo(25);
+  }
+
+  @Test
+  void anUnwritableFileFailsConfigurationNamingTheKey() throws IOException {
+    Path notADirectory = Files.writeString(dir.resolve("plain"), "x");
+    Map<String, String> settings =
+        Map.of(
+            "tracing.exporter",
+            "jsonl",
+            "tracing.exporter.jsonl.path",
+            notADirectory.resolve("t.jsonl").toString());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Exporters.create(TracingConfig.of(settings::get)))
+        .hasMessageStartingWith("tracing.exporter.jsonl.path");
+  }
+
+  private static Tracer tracer(String exporters, Path file, String otlpEndpoint) {
+    Map<String, String> settings =
+        Map.of(
+            "tracing.exporter", exporters,
+            "tracing.exporter.jsonl.path", file.toString(),
+            "tracing.exporter.otlp.endpoint", otlpEndpoint);
+    return Tracer.create("svc", Exporters.create(TracingConfig.of(settings::get)));
+  }
+
+  private static void spans(Tracer tracer, int count) {
+    for (int i = 0; i < count; i++) {
+      Span span = tracer.startSpan("op-" + i);
+      span.finish();
+    }
+  }
+}
