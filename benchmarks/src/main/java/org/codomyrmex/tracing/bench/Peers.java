@@ -6,6 +6,8 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The work every benchmark records, and the peer tracers built with their default settings. */
 final class Peers {
@@ -19,6 +21,14 @@ final class Peers {
 
   static final AttributeKey<String> OTEL_METHOD = AttributeKey.stringKey(METHOD_KEY);
   static final AttributeKey<Long> OTEL_STATUS = AttributeKey.longKey(STATUS_KEY);
+
+  // OpenTelemetry logs every drop; the benchmarks count drops themselves. Held: loggers are weak.
+  private static final Logger OTEL_PROCESSOR_LOG =
+      Logger.getLogger(BatchSpanProcessor.class.getName());
+
+  static {
+    OTEL_PROCESSOR_LOG.setLevel(Level.SEVERE);
+  }
 
   private Peers() {}
 

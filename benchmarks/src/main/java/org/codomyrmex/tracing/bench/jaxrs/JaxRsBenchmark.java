@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.codomyrmex.tracing.Tracers;
 import org.codomyrmex.tracing.bench.cdi.CountingExporterBean;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,6 +50,7 @@ public class JaxRsBenchmark {
 
     SeBootstrap.Instance instance;
     int port;
+    final AtomicLong requests = new AtomicLong();
 
     @Setup
     public void start() throws Exception {
@@ -63,9 +66,11 @@ public class JaxRsBenchmark {
 
     @TearDown
     public void stop() throws Exception {
-      long exported = CDI.current().select(CountingExporterBean.class).get().count();
+      CountingExporterBean sink = CDI.current().select(CountingExporterBean.class).get();
+      Tracers.shutdownAll(); // flushes every tracer: each request's span has reached the sink
       System.out.printf(
-          "%n[jaxrs tracing.enabled=%s] spans exported so far %d%n", tracingEnabled, exported);
+          "%n[jaxrs tracing.enabled=%s] requests %d, spans exported %d%n",
+          tracingEnabled, requests.get(), sink.count());
       instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
@@ -80,20 +85,25 @@ public class JaxRsBenchmark {
   @State(Scope.Thread)
   public static class Connection {
     LoopbackHttpClient client;
+    private Server server;
+    long requests;
 
     @Setup
     public void open(Server server) throws IOException {
+      this.server = server;
       client = new LoopbackHttpClient(server.port, PATH);
     }
 
     @TearDown
     public void close() throws IOException {
+      server.requests.addAndGet(requests);
       client.close();
     }
   }
 
   @Benchmark
   public int get(Connection connection) throws IOException {
+    connection.requests++;
     return connection.client.get();
   }
 }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite on demand (about 10 minutes on 2 cores) and keeps each JMH log and its
+# JSON result in benchmarks/target/results/. Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
+set -euo pipefail
+cd "$(dirname "$0")"
+JAR=target/benchmarks.jar
+OUT=target/results
+RUN=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
+mkdir -p "$OUT"
+
+bench() { # name, then JMH arguments
+  local name=$1
+  shift
+  java -jar "$JAR" "$@" -rf json -rff "$OUT/$name.json" 2>&1 | tee "$OUT/$name.log" | grep -E '^[A-Z][A-Za-z]+Benchmark\.|^Benchmark |^\['
+}
+
+bench core-1thread 'CoreTracerBenchmark' "${RUN[@]}" -t 1 -prof gc
+bench core-2threads 'CoreTracerBenchmark.full_' "${RUN[@]}" -t 2 -prof gc
+bench loss 'LossBenchmark'
+bench cdi 'CdiInterceptorBenchmark' "${RUN[@]}" -prof gc
+bench jaxrs 'JaxRsBenchmark' -f 1 -wi 3 -w 3s -i 5 -r 3s -prof gc
