@@ -59,6 +59,7 @@ class TracingLifecycle {
       return;
     }
     started = true;
+    TracedMethods.clear(); // a container that never shut down may have left stale tracers there
     // Deployment checks this already; a CDI Lite build checked build-time values, so check again.
     ConfigCheck.failFast();
     if (!exporterBeans.isUnsatisfied()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.Tracer;
 import org.codomyrmex.tracing.Tracers;
@@ -49,17 +50,22 @@ class ContainerLifecycleTest {
 
   @ParameterizedTest
   @EnumSource(Deployments.class)
-  void shutdownFlushesQueuedSpansBeforeExporterBeansAreDestroyed(Deployments deployment) {
+  void shutdownFlushesQueuedSpansBeforeExporterBeansAreDestroyed(Deployments deployment)
+      throws InterruptedException {
     set("tracing.flush-interval-ms", "600000");
     set("tracing.batch-size", "1000");
     WeldContainer container = start(deployment);
-    OrderService orders = container.select(OrderService.class).get();
-    orders.place("a");
-    orders.place("b");
-    orders.pay();
-    assertThat(RecordingExporter.log()).isEmpty(); // still queued
+    try {
+      OrderService orders = container.select(OrderService.class).get();
+      warmUp(orders, container.select(TracerHolder.class).get());
 
-    container.shutdown();
+      orders.place("a");
+      orders.place("b");
+      orders.pay();
+      assertThat(RecordingExporter.log()).isEmpty(); // still queued
+    } finally {
+      container.shutdown();
+    }
 
     assertThat(RecordingExporter.spans())
         .extracting(Span::name)
@@ -68,6 +74,25 @@ class ContainerLifecycleTest {
     assertThat(RecordingExporter.log())
         .filteredOn(entry -> entry.startsWith("export"))
         .isNotEmpty();
+  }
+
+  // Creates both tracers and waits until their export workers sleep out the long interval: a
+  // worker that is still starting up may pick up the first spans at once.
+  private static void warmUp(OrderService orders, TracerHolder holder) throws InterruptedException {
+    orders.place("warm-up");
+    orders.pay();
+    holder.flush();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!exportWorkersAsleep() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    RecordingExporter.reset();
+  }
+
+  private static boolean exportWorkersAsleep() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("codomyrmex-tracing-export-"))
+        .allMatch(thread -> thread.getState() == Thread.State.TIMED_WAITING);
   }
 
   @ParameterizedTest
