@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -22,8 +23,10 @@ final class HttpSender {
   private final HttpClient client;
   // Cleared for good when the backend rejects a compressed body with 415.
   private volatile boolean gzip;
-  // Set while the backend is unreachable: one attempt per payload until it answers again.
-  private volatile boolean down;
+  // Consecutive payloads that failed in a retryable way: the backend is down while > 0.
+  private final AtomicInteger failures = new AtomicInteger();
+  // While down, no request before this instant: batches are dropped at once instead.
+  private volatile long probeAtNanos;
 
   HttpSender(URI endpoint, Settings settings) {
     this.endpoint = endpoint;
@@ -44,15 +47,29 @@ final class HttpSender {
 
   /**
    * Sends {@code json}, retrying 5xx, 429 and transport failures with backoff until the attempts or
-   * the time budget run out. While the backend is down only one attempt is made per payload, so a
-   * dead backend costs one timeout per batch at most.
+   * the time budget run out. A backend found down is left alone for a cool-down that doubles with
+   * each failed probe (payloads are dropped meanwhile), then probed with a single attempt: a dead
+   * backend costs the export thread little, and one that comes back gets the next batches.
    *
    * @return the outcome of the last attempt
    */
   Outcome send(byte[] json) {
-    Outcome outcome = sendWithRetries(json, down ? 1 : settings.maxAttempts());
-    down = outcome.retryable();
+    int failed = failures.get();
+    if (failed > 0 && System.nanoTime() - probeAtNanos < 0) {
+      return Outcome.failure("backend unavailable, waiting before the next attempt");
+    }
+    Outcome outcome = sendWithRetries(json, failed > 0 ? 1 : settings.maxAttempts());
+    if (outcome.retryable()) {
+      probeAtNanos = System.nanoTime() + cooldown(failures.incrementAndGet()).toNanos();
+    } else {
+      failures.set(0);
+    }
     return outcome;
+  }
+
+  private Duration cooldown(int failed) {
+    Duration pause = settings.cooldown().multipliedBy(1L << Math.min(failed - 1, 16));
+    return pause.compareTo(settings.maxCooldown()) < 0 ? pause : settings.maxCooldown();
   }
 
   private Outcome sendWithRetries(byte[] json, int maxAttempts) {
@@ -145,6 +162,8 @@ final class HttpSender {
    * @param initialBackoff pause before the second attempt, doubled for each further one
    * @param maxBackoff longest pause between attempts
    * @param budget longest total time for one payload, pauses included
+   * @param cooldown time without requests after the backend is found down, doubled per failed probe
+   * @param maxCooldown longest time without requests while the backend is down
    * @param gzip whether to compress request bodies
    */
   record Settings(
@@ -154,9 +173,14 @@ final class HttpSender {
       Duration initialBackoff,
       Duration maxBackoff,
       Duration budget,
+      Duration cooldown,
+      Duration maxCooldown,
       boolean gzip) {
 
-    /** Two-second requests, three attempts, at most five seconds per batch, gzip on. */
+    /**
+     * Two-second requests, three attempts, at most five seconds per batch; a dead backend is probed
+     * after 1 s, 2 s, 4 s, then every 8 s; gzip on.
+     */
     static Settings defaults() {
       return new Settings(
           Duration.ofSeconds(1),
@@ -165,6 +189,8 @@ final class HttpSender {
           Duration.ofMillis(200),
           Duration.ofSeconds(1),
           Duration.ofSeconds(5),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(8),
           true);
     }
   }

@@ -21,6 +21,19 @@ class HttpSenderTest {
           Duration.ofMillis(20),
           Duration.ofMillis(100),
           Duration.ofSeconds(2),
+          Duration.ZERO, // no cool-down: probe a dead backend on the next batch
+          Duration.ZERO,
+          true);
+  private static final HttpSender.Settings COOLING =
+      new HttpSender.Settings(
+          FAST.connectTimeout(),
+          FAST.requestTimeout(),
+          FAST.maxAttempts(),
+          FAST.initialBackoff(),
+          FAST.maxBackoff(),
+          FAST.budget(),
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(2),
           true);
   private static final List<Span> SPANS = SampleSpans.many("svc", 4);
 
@@ -114,6 +127,25 @@ class HttpSenderTest {
       assertThat(first).isLessThan(FAST.budget().plusMillis(500));
       assertThat(second).isLessThan(FAST.requestTimeout().plusMillis(400));
       assertThat(exporter.droppedSpans()).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void aBackendFoundDownIsLeftAloneForTheCooldownThenProbedAgain() throws Exception {
+    int port = CaptureServer.freePort();
+    URI endpoint = URI.create("http://127.0.0.1:" + port + "/v1/traces");
+    OtlpHttpExporter exporter = new OtlpHttpExporter(endpoint, COOLING);
+    exporter.export(SPANS); // refused: the cool-down starts
+
+    try (CaptureServer backend = CaptureServer.onPort(port)) {
+      exporter.export(SPANS); // within the cool-down: dropped without a request
+      assertThat(backend.requests()).isEmpty();
+      assertThat(exporter.droppedSpans()).isEqualTo(8);
+
+      Thread.sleep(COOLING.cooldown().plusMillis(300).toMillis());
+      exporter.export(SPANS);
+      assertThat(backend.requests()).hasSize(1);
+      assertThat(exporter.exportedSpans()).isEqualTo(4);
     }
   }
 }
