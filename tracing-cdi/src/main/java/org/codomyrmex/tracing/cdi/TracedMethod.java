@@ -38,34 +38,21 @@ final class TracedMethod {
     return targetClass == target;
   }
 
-  boolean isOn() {
-    return tracer != null;
-  }
-
-  String spanName() {
-    return spanName;
-  }
-
-  SpanKind kind() {
-    return kind;
-  }
-
-  Tracer tracer() {
-    return tracer;
-  }
-
   Object invoke(InvocationContext invocation) throws Exception {
     if (tracer == null) {
       return invocation.proceed();
     }
     Span span = tracer.startSpan(spanName, kind, null, attributes);
+    Scope scope = span.makeCurrent();
     Object result;
-    try (Scope ignored = span.makeCurrent()) {
+    try {
       result = invocation.proceed();
     } catch (Throwable error) {
       span.recordException(error);
       span.finish();
       throw error;
+    } finally {
+      scope.close();
     }
     return finish(span, result);
   }

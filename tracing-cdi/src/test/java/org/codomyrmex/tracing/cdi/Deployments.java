@@ -12,6 +12,7 @@ enum Deployments {
   },
   LITE {
     @Override
+    @SuppressWarnings("unchecked") // generic varargs of one extension class
     Weld weld(Class<?>... beans) {
       return base(beans).addBuildCompatibleExtensions(LiteTracingExtension.class);
     }
