@@ -1,5 +1,6 @@
 package org.codomyrmex.tracing.it;
 
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.Tracers;
 
-/** Backend endpoints; they echo what tracing sent them. */
+/** Backend endpoints (never CDI beans); they echo what tracing sent them. */
+@Vetoed
 @Path("/")
 @Produces(MediaType.TEXT_PLAIN)
 public class BackendResource {

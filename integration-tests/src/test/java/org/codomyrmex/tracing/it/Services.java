@@ -74,10 +74,16 @@ final class Services implements BeforeAllCallback, ExtensionContext.Store.Closea
     int backendPort = freePort();
     backendUri = URI.create("http://127.0.0.1:" + backendPort + "/");
     System.setProperty(BACKEND_URL, backendUri + "backend");
-    backend = start(new BackendApp(), backendPort, new UndertowJaxrsServer());
+    backend = start(new BackendApp(), backendPort, plainServer());
     int frontendPort = freePort();
     frontendUri = URI.create("http://127.0.0.1:" + frontendPort + "/");
     frontend = start(new FrontendApp(), frontendPort, new UndertowCdiEmbeddedServer());
+  }
+
+  /** A plain RESTEasy server that never uses CDI, even while another service's Weld runs. */
+  static UndertowJaxrsServer plainServer() {
+    return new UndertowJaxrsServer(); // its resources are @Vetoed, so RESTEasy's CDI registry skips
+    // them
   }
 
   static SeBootstrap.Instance start(Application app, int port, Object server) throws Exception {
