@@ -3,6 +3,7 @@ package org.codomyrmex.tracing.it.w3c;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanKind;
 import org.codomyrmex.tracing.Tracer;
@@ -183,14 +185,12 @@ class W3cPropagationIT {
     return found.get(0);
   }
 
-  private static Map<String, String> lines(String body) {
+  // The echo answers "name=value" lines: the properties format.
+  private static Map<String, String> lines(String body) throws IOException {
+    Properties properties = new Properties();
+    properties.load(new StringReader(body));
     Map<String, String> map = new LinkedHashMap<>();
-    for (String line : body.split("\n")) {
-      int eq = line.indexOf('=');
-      if (eq > 0) {
-        map.put(line.substring(0, eq), line.substring(eq + 1));
-      }
-    }
+    properties.stringPropertyNames().forEach(k -> map.put(k, properties.getProperty(k)));
     return map;
   }
 }
