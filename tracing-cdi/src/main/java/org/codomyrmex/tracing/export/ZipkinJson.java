@@ -10,7 +10,13 @@ import org.codomyrmex.tracing.SpanStatus;
 
 /** Encodes spans as a Zipkin v2 JSON list ({@code POST /api/v2/spans}). */
 final class ZipkinJson {
+  private static final String ERROR = "error";
+
   private ZipkinJson() {}
+
+  private static boolean isError(String key) {
+    return ERROR.equals(key);
+  }
 
   static byte[] encode(Collection<Span> spans) {
     return JsonSupport.write(
@@ -68,14 +74,17 @@ final class ZipkinJson {
   }
 
   private static void writeTags(JsonGenerator json, Span span) throws IOException {
+    boolean failed = span.status() == SpanStatus.ERROR;
     json.writeObjectFieldStart("tags");
     for (Map.Entry<String, Object> e : span.attributes().entrySet()) {
-      if (e.getValue() != null && !JsonSupport.isServiceName(e.getKey())) {
-        json.writeStringField(e.getKey(), tagValue(e.getValue()));
+      String key = e.getKey();
+      // service.name is the localEndpoint; an "error" attribute yields to the ERROR status.
+      if (e.getValue() != null && !JsonSupport.isServiceName(key) && !(failed && isError(key))) {
+        json.writeStringField(key, tagValue(e.getValue()));
       }
     }
-    if (span.status() == SpanStatus.ERROR) {
-      json.writeStringField("error", errorValue(span.statusMessage()));
+    if (failed) {
+      json.writeStringField(ERROR, errorValue(span.statusMessage()));
     }
     json.writeEndObject();
   }

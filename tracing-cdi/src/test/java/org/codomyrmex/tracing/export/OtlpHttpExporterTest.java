@@ -44,8 +44,11 @@ class OtlpHttpExporterTest {
       assertThat(parsed.getResourceSpansCount()).isEqualTo(1);
       ResourceSpans resource = parsed.getResourceSpans(0);
       assertThat(attributes(resource.getResource().getAttributesList()))
-          .containsEntry("service.name", string("checkout"))
-          .containsEntry("telemetry.sdk.language", string("java"));
+          .isEqualTo(
+              Map.of(
+                  "service.name", string("checkout"),
+                  "telemetry.sdk.name", string("codomyrmex-tracing"),
+                  "telemetry.sdk.language", string("java")));
       assertThat(resource.getScopeSpansCount()).isEqualTo(1);
       ScopeSpans scope = resource.getScopeSpans(0);
       assertThat(scope.getScope().getName()).isEqualTo("org.codomyrmex.tracing");
