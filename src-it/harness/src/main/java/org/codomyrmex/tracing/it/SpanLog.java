@@ -62,7 +62,21 @@ public final class SpanLog {
       RuntimeProcess.sleep(POLL);
     } while (System.nanoTime() < deadline);
     throw new AssertionError(
-        "waited " + timeout.toSeconds() + " s for " + what + " in " + file + "; found " + found);
+        "waited "
+            + timeout.toSeconds()
+            + " s for "
+            + what
+            + " in "
+            + file
+            + "; found "
+            + summary(found));
+  }
+
+  // A failure message stays readable: the first spans and how many there were.
+  private static String summary(List<RecordedSpan> found) {
+    int shown = Math.min(found.size(), 12);
+    String more = found.size() > shown ? " ... (" + found.size() + " in all)" : "";
+    return found.subList(0, shown) + more;
   }
 
   /** Polls until at least {@code count} spans of the trace are written, and returns them all. */

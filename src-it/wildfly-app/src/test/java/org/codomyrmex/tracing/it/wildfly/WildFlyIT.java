@@ -44,6 +44,8 @@ class WildFlyIT extends TracingScenario {
                 "-Djboss.ajp.port=" + FreePort.next(),
                 "--properties=" + properties.toUri())
             .directory(workDir.toFile());
+    // the JDK that runs the tests runs the server too
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("JBOSS_PIDFILE", pidFile.toString());
     builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
     return RuntimeProcess.start("wildfly", builder, workDir.resolve("wildfly.log"), pidFile);
