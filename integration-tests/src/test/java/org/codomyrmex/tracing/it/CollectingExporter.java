@@ -59,6 +59,15 @@ final class CollectingExporter implements SpanExporter {
         .toList();
   }
 
+  /** Proves nothing of {@code traceId} is exported: a later traced request gets through alone. */
+  void assertNothingExported(String traceId) {
+    Http.frontend("api/orders/2");
+    List<Span> all = await(s -> s.size() == 1, Duration.ofSeconds(10));
+    if (all.stream().anyMatch(s -> s.traceId().equals(traceId))) {
+      throw new AssertionError("trace " + traceId + " was exported: " + names(all));
+    }
+  }
+
   private static long countTrace(List<Span> all, String traceId) {
     return all.stream().filter(s -> s.traceId().equals(traceId)).count();
   }

@@ -38,6 +38,12 @@ final class Http {
     return get(Services.frontend(path), headers);
   }
 
+  /** Calls the frontend as an unsampled caller in trace {@code traceId}. */
+  static HttpResponse<String> unsampled(String path, String traceId) {
+    return frontend(
+        path, "X-Trace-Id", traceId, "X-Span-Id", "00f067aa0ba902b7", "X-Sampled", "false");
+  }
+
   /** Parses "key=value" lines. */
   static Map<String, String> lines(String body) {
     Map<String, String> map = new LinkedHashMap<>();

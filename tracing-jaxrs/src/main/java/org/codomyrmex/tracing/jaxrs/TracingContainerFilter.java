@@ -81,7 +81,8 @@ public final class TracingContainerFilter
   /** Starts the server span and makes it current on the request thread. */
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!enabled) {
+    // A runtime that registered the filter twice (scanning and services) still gets one span.
+    if (!enabled || request.getProperty(ServerSpan.PROPERTY) != null) {
       return;
     }
     UriInfo uri = request.getUriInfo();
