@@ -63,6 +63,12 @@ public class BackendResource {
   }
 
   @GET
+  @Path("health")
+  public String health() {
+    return "current=" + Tracers.currentSpan().map(Span::spanId).orElse("none");
+  }
+
+  @GET
   @Path("ping")
   public String ping() {
     return "pong";

@@ -67,6 +67,17 @@ class PooledThreadsIT {
     assertThat(all).hasSize(total);
   }
 
+  @Test
+  void resourcesThatAreNoCdiBeansLeaveNoSpanOnTheirWorkers() {
+    int leaked = 0;
+    for (int i = 0; i < 300; i++) {
+      Http.get(Services.backend("backend/" + (i % 2 == 0 ? "async" : "fail")));
+      String health = Http.get(Services.backend("backend/health")).body();
+      leaked += health.equals("current=none") ? 0 : 1;
+    }
+    assertThat(leaked).as("skipped requests that saw an earlier request's span").isZero();
+  }
+
   private static void assertTree(String path, List<Span> tree) {
     assertThat(tree).as(path).hasSize(MIX.get(path));
     List<Span> roots = tree.stream().filter(s -> s.parentSpanId() == null).toList();

@@ -49,6 +49,17 @@ final class ServerSpan {
     return ACTIVE.get();
   }
 
+  /**
+   * Exits a request this thread entered but never exited (an async or failing resource that is no
+   * CDI bean), so the pooled thread starts the next request clean.
+   */
+  static void exitStale() {
+    ServerSpan stale = ACTIVE.get();
+    if (stale != null) {
+      stale.exit();
+    }
+  }
+
   Span span() {
     return span;
   }

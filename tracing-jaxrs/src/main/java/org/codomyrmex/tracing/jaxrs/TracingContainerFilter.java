@@ -85,6 +85,7 @@ public final class TracingContainerFilter
     if (!enabled || request.getProperty(ServerSpan.PROPERTY) != null) {
       return;
     }
+    ServerSpan.exitStale();
     UriInfo uri = request.getUriInfo();
     String path = uri.getRequestUri().getRawPath();
     if (skip != null && skip.matcher(path).matches()) {
