@@ -28,8 +28,13 @@ final class HttpSender {
   // While down, no request before this instant: batches are dropped at once instead.
   private volatile long probeAtNanos;
 
-  HttpSender(URI endpoint, Settings settings) {
-    this.endpoint = endpoint;
+  /**
+   * Creates a sender to {@code endpoint}.
+   *
+   * @throws IllegalArgumentException naming {@code key} when the endpoint is not an http(s) URL
+   */
+  HttpSender(String key, URI endpoint, Settings settings) {
+    this.endpoint = checked(key, endpoint);
     this.settings = settings;
     this.gzip = settings.gzip();
     this.client =
@@ -38,6 +43,15 @@ final class HttpSender {
             .connectTimeout(settings.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  private static URI checked(String key, URI endpoint) {
+    String scheme = endpoint == null ? null : endpoint.getScheme();
+    boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+    if (!http || endpoint.getHost() == null) {
+      throw new IllegalArgumentException(key + ": not an http(s) URL: " + endpoint);
+    }
+    return endpoint;
   }
 
   /** The target of every request. */

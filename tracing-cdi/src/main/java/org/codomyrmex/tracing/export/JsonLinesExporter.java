@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanExporter;
 import org.codomyrmex.tracing.internal.RateLimitedLogger;
+import org.codomyrmex.tracing.internal.TracingConfig;
 
 /**
  * Appends each span as one line of JSON (the format of {@link Span#toMap()}) to a file.
@@ -28,8 +29,6 @@ import org.codomyrmex.tracing.internal.RateLimitedLogger;
  * }</pre>
  */
 public final class JsonLinesExporter implements SpanExporter {
-  /** The configuration key naming the file. */
-  public static final String PATH_KEY = "tracing.exporter.jsonl.path";
 
   private static final byte NEWLINE = '\n';
   private static final ObjectWriter LINES =
@@ -44,15 +43,17 @@ public final class JsonLinesExporter implements SpanExporter {
   /**
    * Opens {@code path} for appending, creating it and its parent directories when missing.
    *
-   * @throws IllegalArgumentException naming {@value #PATH_KEY} when the file cannot be written
+   * @throws IllegalArgumentException naming {@code tracing.exporter.jsonl.path} when the file
+   *     cannot be written
    */
   public JsonLinesExporter(Path path) {
-    Objects.requireNonNull(path, PATH_KEY);
+    Objects.requireNonNull(path, TracingConfig.JSONL_PATH);
     try {
       this.file = SharedFile.acquire(path);
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(
-          PATH_KEY + ": cannot append spans to " + path.toAbsolutePath() + ": " + e, e);
+          TracingConfig.JSONL_PATH + ": cannot append spans to " + path.toAbsolutePath() + ": " + e,
+          e);
     }
   }
 

@@ -2,9 +2,9 @@ package org.codomyrmex.tracing.export;
 
 import java.net.URI;
 import java.util.Collection;
-import java.util.Objects;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanExporter;
+import org.codomyrmex.tracing.internal.TracingConfig;
 
 /**
  * Sends spans over OTLP/HTTP with the JSON encoding, as Jaeger, Grafana Tempo and the OpenTelemetry
@@ -24,13 +24,18 @@ import org.codomyrmex.tracing.SpanExporter;
 public final class OtlpHttpExporter implements SpanExporter {
   private final HttpDelivery delivery;
 
-  /** Creates an exporter posting to {@code endpoint}, e.g. {@code http://host:4318/v1/traces}. */
+  /**
+   * Creates an exporter posting to {@code endpoint}, e.g. {@code http://host:4318/v1/traces}.
+   *
+   * @throws IllegalArgumentException naming {@code tracing.exporter.otlp.endpoint} when it is not
+   *     an http(s) URL
+   */
   public OtlpHttpExporter(URI endpoint) {
     this(endpoint, HttpSender.Settings.defaults());
   }
 
   OtlpHttpExporter(URI endpoint, HttpSender.Settings settings) {
-    HttpSender sender = new HttpSender(Objects.requireNonNull(endpoint, "endpoint"), settings);
+    HttpSender sender = new HttpSender(TracingConfig.OTLP_ENDPOINT, endpoint, settings);
     this.delivery = new HttpDelivery("OTLP", sender, OtlpHttpExporter.class);
   }
 

@@ -19,6 +19,7 @@ final class SharedFile {
 
   private final Path path;
   private FileChannel channel; // guarded by this
+  private boolean released; // guarded by this: the last user left, never reopen
   private int users; // guarded by OPEN
 
   private SharedFile(Path path, FileChannel channel) {
@@ -85,7 +86,7 @@ final class SharedFile {
   private void uninterruptibly(Io action) throws IOException {
     boolean interrupted = Thread.interrupted();
     try {
-      if (!channel.isOpen()) {
+      if (!channel.isOpen() && !released) {
         channel = open(path);
       }
       action.run();
@@ -105,6 +106,7 @@ final class SharedFile {
       OPEN.remove(path);
     }
     synchronized (this) {
+      released = true;
       channel.close();
     }
   }

@@ -2,9 +2,9 @@ package org.codomyrmex.tracing.export;
 
 import java.net.URI;
 import java.util.Collection;
-import java.util.Objects;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanExporter;
+import org.codomyrmex.tracing.internal.TracingConfig;
 
 /**
  * Sends spans to a Zipkin server as Zipkin v2 JSON over HTTP.
@@ -24,13 +24,16 @@ public final class ZipkinExporter implements SpanExporter {
 
   /**
    * Creates an exporter posting to {@code endpoint}, e.g. {@code http://host:9411/api/v2/spans}.
+   *
+   * @throws IllegalArgumentException naming {@code tracing.exporter.zipkin.endpoint} when it is not
+   *     an http(s) URL
    */
   public ZipkinExporter(URI endpoint) {
     this(endpoint, HttpSender.Settings.defaults());
   }
 
   ZipkinExporter(URI endpoint, HttpSender.Settings settings) {
-    HttpSender sender = new HttpSender(Objects.requireNonNull(endpoint, "endpoint"), settings);
+    HttpSender sender = new HttpSender(TracingConfig.ZIPKIN_ENDPOINT, endpoint, settings);
     this.delivery = new HttpDelivery("Zipkin", sender, ZipkinExporter.class);
   }
 

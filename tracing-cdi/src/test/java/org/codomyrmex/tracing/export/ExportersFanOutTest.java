@@ -1,6 +1,7 @@
 package org.codomyrmex.tracing.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,8 +72,7 @@ class ExportersFanOutTest {
             "tracing.exporter.jsonl.path",
             notADirectory.resolve("t.jsonl").toString());
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> Exporters.create(TracingConfig.of(settings::get)))
+    assertThatThrownBy(() -> Exporters.create(TracingConfig.of(settings::get)))
         .hasMessageStartingWith("tracing.exporter.jsonl.path");
   }
 
@@ -90,5 +90,20 @@ class ExportersFanOutTest {
       Span span = tracer.startSpan("op-" + i);
       span.finish();
     }
+  }
+
+  @Test
+  void aNetworkEndpointThatIsNotHttpFailsConfigurationNamingTheKey() {
+    Map<String, String> zipkin =
+        Map.of("tracing.exporter", "zipkin", "tracing.exporter.zipkin.endpoint", "ftp://host/x");
+    Map<String, String> otlp =
+        Map.of("tracing.exporter", "otlp", "tracing.exporter.otlp.endpoint", "file:/v1/traces");
+
+    assertThatThrownBy(() -> Exporters.create(TracingConfig.of(zipkin::get)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("tracing.exporter.zipkin.endpoint");
+    assertThatThrownBy(() -> Exporters.create(TracingConfig.of(otlp::get)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("tracing.exporter.otlp.endpoint");
   }
 }
