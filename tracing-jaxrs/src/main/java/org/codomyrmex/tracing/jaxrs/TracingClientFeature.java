@@ -18,12 +18,6 @@ public final class TracingClientFeature implements Feature {
   /** Registers {@link TracingClientFilter} once; does nothing on a server. */
   @Override
   public boolean configure(FeatureContext context) {
-    if (context.getConfiguration().getRuntimeType() != RuntimeType.CLIENT) {
-      return false;
-    }
-    if (!context.getConfiguration().isRegistered(TracingClientFilter.class)) {
-      context.register(TracingClientFilter.class);
-    }
-    return true;
+    return Registrations.registerOnce(context, RuntimeType.CLIENT, TracingClientFilter.class);
   }
 }

@@ -20,12 +20,6 @@ public final class TracingServerFeature implements Feature {
   /** Registers the server filter once; does nothing on a client. */
   @Override
   public boolean configure(FeatureContext context) {
-    if (context.getConfiguration().getRuntimeType() != RuntimeType.SERVER) {
-      return false;
-    }
-    if (!context.getConfiguration().isRegistered(TracingContainerFilter.class)) {
-      context.register(TracingContainerFilter.class);
-    }
-    return true;
+    return Registrations.registerOnce(context, RuntimeType.SERVER, TracingContainerFilter.class);
   }
 }
