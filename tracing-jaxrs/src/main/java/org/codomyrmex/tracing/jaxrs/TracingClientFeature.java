@@ -18,6 +18,12 @@ public final class TracingClientFeature implements Feature {
   /** Registers {@link TracingClientFilter} once; does nothing on a server. */
   @Override
   public boolean configure(FeatureContext context) {
-    return Registrations.registerOnce(context, RuntimeType.CLIENT, TracingClientFilter.class);
+    boolean first = !context.getConfiguration().isRegistered(TracingClientFilter.class);
+    boolean client =
+        Registrations.registerOnce(context, RuntimeType.CLIENT, TracingClientFilter.class);
+    if (client && first) {
+      JerseyTransport.register(context);
+    }
+    return client;
   }
 }

@@ -93,6 +93,13 @@ public final class TracingClientFilter implements ClientRequestFilter, ClientRes
     }
   }
 
+  /** Ends the client span of {@code request} with {@code failure}, if it is still open. */
+  static void failed(ClientRequestContext request, Throwable failure) {
+    if (request.getProperty(PROPERTY) instanceof Span span) {
+      failed(span, failure);
+    }
+  }
+
   private static void failed(Span span, Throwable failure) {
     Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
     span.setAttribute(HttpAttributes.ERROR_TYPE, cause.getClass().getName());
