@@ -16,13 +16,13 @@ final class CompositePropagation implements Propagation {
 
   @Override
   public Optional<SpanContext> extract(Function<String, String> getter) {
+    Optional<SpanContext> first = Optional.empty();
     for (Propagation format : formats) {
+      // Every format reads, so W3C keeps the tracestate even when x-trace wins.
       Optional<SpanContext> context = format.extract(getter);
-      if (context.isPresent()) {
-        return context;
-      }
+      first = first.isPresent() ? first : context;
     }
-    return Optional.empty();
+    return first;
   }
 
   @Override

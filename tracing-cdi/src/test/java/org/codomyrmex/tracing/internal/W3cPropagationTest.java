@@ -141,6 +141,29 @@ class W3cPropagationTest {
   }
 
   @Test
+  void combinedModeKeepsTheTracestateWhenXTraceWins() {
+    Propagation both =
+        Propagation.fromConfig(TracingConfig.of(Map.of("tracing.propagation", "x-trace,w3c")::get));
+    String trace = "7" + TRACE.substring(1);
+    Map<String, String> carrier =
+        Map.of(
+            "X-Trace-Id",
+            trace,
+            "X-Span-Id",
+            SPAN,
+            "traceparent",
+            "00-" + trace + "-" + SPAN + "-01",
+            "tracestate",
+            "combined=1");
+
+    SpanContext parent = both.extract(headers(carrier)).orElseThrow();
+
+    assertThat(inject(both, SpanContext.create(trace, "1234567890abcdef", SPAN, true, null)))
+        .containsEntry("tracestate", "combined=1");
+    assertThat(parent.traceId()).isEqualTo(trace);
+  }
+
+  @Test
   void defaultPropagationIgnoresTraceparent() {
     Propagation defaults = Propagation.fromConfig(TracingConfig.of(key -> null));
     SpanContext context = SpanContext.create(TRACE, SPAN, null, true, null);
