@@ -22,7 +22,7 @@ public final class TracingClientFeature implements Feature {
     boolean client =
         Registrations.registerOnce(context, RuntimeType.CLIENT, TracingClientFilter.class);
     if (client && first) {
-      JerseyTransport.register(context);
+      JerseyClientHooks.register(context);
     }
     return client;
   }

@@ -37,6 +37,10 @@ import org.codomyrmex.tracing.internal.TracingConfig;
 @Priority(Integer.MAX_VALUE) // last request filter: the headers reflect every other filter
 public final class TracingClientFilter implements ClientRequestFilter, ClientResponseFilter {
   private static final String PROPERTY = TracingClientFilter.class.getName();
+
+  /** A request property holding the caller's span, for runtimes that filter on other threads. */
+  static final String PARENT_PROPERTY = PROPERTY + ".parent";
+
   private static final Logger LOG = Logger.getLogger(TracingClientFilter.class.getName());
 
   private final boolean enabled;
@@ -69,9 +73,15 @@ public final class TracingClientFilter implements ClientRequestFilter, ClientRes
   }
 
   private Span start(ClientRequestContext request) {
-    URI uri = request.getUri();
+    Span parent = parent(request);
+    Tracer tracer = parent == null ? Tracers.defaultTracer() : parent.tracer();
+    Map<String, Object> attributes = attributes(request, request.getUri());
     Span span =
-        tracer().startSpan(request.getMethod(), SpanKind.CLIENT, null, attributes(request, uri));
+        tracer.startSpan(
+            request.getMethod(),
+            SpanKind.CLIENT,
+            parent == null ? null : parent.context(),
+            attributes);
     request.setProperty(PROPERTY, span);
     propagation.inject(span.context(), request.getHeaders()::putSingle);
     return span;
@@ -142,7 +152,12 @@ public final class TracingClientFilter implements ClientRequestFilter, ClientRes
     return userInfo == null ? text : text.replace(userInfo + '@', "");
   }
 
-  private static Tracer tracer() {
-    return Tracers.currentSpan().map(Span::tracer).orElseGet(Tracers::defaultTracer);
+  // The current span; else the one the caller had when the request was built (Jersey async).
+  private static Span parent(ClientRequestContext request) {
+    Span current = Tracers.currentSpan().orElse(null);
+    if (current == null && request.getProperty(PARENT_PROPERTY) instanceof Span captured) {
+      return captured;
+    }
+    return current;
   }
 }

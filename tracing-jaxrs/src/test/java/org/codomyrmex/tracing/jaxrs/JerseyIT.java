@@ -97,6 +97,31 @@ class JerseyIT {
   }
 
   @Test
+  void asyncInvokersKeepTheCallersSpanAsParent() throws Exception {
+    Client client = ClientBuilder.newBuilder().register(TracingClientFeature.class).build();
+    Span parent;
+    String body;
+    try (Span span = tracer.span("async-caller")) {
+      parent = span;
+      body =
+          client
+              .target(base)
+              .path("orders/7")
+              .request()
+              .async()
+              .get(String.class)
+              .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    } finally {
+      client.close();
+    }
+    tracer.flush();
+    List<Span> trace = EXPORTED.stream().filter(s -> s.traceId().equals(parent.traceId())).toList();
+    Span clientSpan = only(trace, SpanKind.CLIENT);
+    assertThat(clientSpan.parentSpanId()).isEqualTo(parent.spanId());
+    assertThat(body).isEqualTo("sent-span=" + clientSpan.spanId());
+  }
+
+  @Test
   void transportFailureEndsTheClientSpanWithError() throws IOException {
     Client client = ClientBuilder.newBuilder().register(TracingClientFeature.class).build();
     URI nowhere = URI.create("http://127.0.0.1:" + freePort() + "/x");
