@@ -46,6 +46,14 @@ final class OtlpJson {
   private static void writeResourceSpans(JsonGenerator json, String service, List<Span> spans)
       throws IOException {
     json.writeStartObject();
+    writeResource(json, service);
+    json.writeArrayFieldStart("scopeSpans");
+    writeScopeSpans(json, spans);
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void writeResource(JsonGenerator json, String service) throws IOException {
     json.writeObjectFieldStart("resource");
     json.writeArrayFieldStart("attributes");
     OtlpValues.writeKeyValue(json, "service.name", service);
@@ -53,7 +61,9 @@ final class OtlpJson {
     OtlpValues.writeKeyValue(json, "telemetry.sdk.language", "java");
     json.writeEndArray();
     json.writeEndObject();
-    json.writeArrayFieldStart("scopeSpans");
+  }
+
+  private static void writeScopeSpans(JsonGenerator json, List<Span> spans) throws IOException {
     json.writeStartObject();
     json.writeObjectFieldStart("scope");
     json.writeStringField("name", SCOPE_NAME);
@@ -62,8 +72,6 @@ final class OtlpJson {
     for (Span span : spans) {
       writeSpan(json, span);
     }
-    json.writeEndArray();
-    json.writeEndObject();
     json.writeEndArray();
     json.writeEndObject();
   }

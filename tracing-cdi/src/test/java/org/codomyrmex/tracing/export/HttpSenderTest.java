@@ -124,8 +124,8 @@ class HttpSenderTest {
       exporter.export(SPANS); // known down: a single attempt
       Duration second = Duration.ofNanos(System.nanoTime() - start);
 
-      assertThat(first).isLessThan(FAST.budget().plusMillis(500));
-      assertThat(second).isLessThan(FAST.requestTimeout().plusMillis(400));
+      assertThat(first).isLessThan(FAST.budget().plusSeconds(1));
+      assertThat(second).isLessThan(FAST.requestTimeout().plusSeconds(1));
       assertThat(exporter.droppedSpans()).isEqualTo(8);
     }
   }
