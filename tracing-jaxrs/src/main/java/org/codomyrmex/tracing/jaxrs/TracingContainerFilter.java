@@ -9,7 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
@@ -50,7 +50,10 @@ import org.codomyrmex.tracing.internal.TracingConfig;
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class TracingContainerFilter
     implements ContainerRequestFilter, ContainerResponseFilter {
-  /** An {@code Application} property naming the tracer (service) of that application. */
+  /**
+   * An {@code Application} (runtime configuration) property naming the tracer (service) of that
+   * application.
+   */
   public static final String SERVICE_NAME_PROPERTY = TracingConfig.SERVICE_NAME;
 
   private static final Logger LOG = Logger.getLogger(TracingContainerFilter.class.getName());
@@ -64,7 +67,9 @@ public final class TracingContainerFilter
 
   @Context private ResourceInfo resourceInfo;
   @Context private Providers providers;
-  @Context private Application application;
+  // Configuration, not Application: Quarkus injects @Context fields as beans, and an application's
+  // own Application subclass makes Application ambiguous there.
+  @Context private Configuration configuration;
 
   /** Creates the filter from the tracing configuration; a bad value fails here, naming the key. */
   public TracingContainerFilter() {
@@ -170,7 +175,7 @@ public final class TracingContainerFilter
   private Optional<String> applicationServiceName() {
     try {
       Object value =
-          application == null ? null : application.getProperties().get(SERVICE_NAME_PROPERTY);
+          configuration == null ? null : configuration.getProperty(SERVICE_NAME_PROPERTY);
       return value instanceof String s && !s.isBlank() ? Optional.of(s.trim()) : Optional.empty();
     } catch (RuntimeException e) {
       return Optional.empty(); // no application in this context
