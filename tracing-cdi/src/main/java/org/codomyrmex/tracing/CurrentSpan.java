@@ -17,6 +17,13 @@ final class CurrentSpan {
 
   static final class Holder {
     Span span;
+
+    /** Makes {@code next} current and returns what was current before. */
+    Span swap(Span next) {
+      Span previous = span;
+      span = next;
+      return previous;
+    }
   }
 
   static Holder holder() {
@@ -57,9 +64,7 @@ final class CurrentSpan {
 
   static Scope attach(Span span) {
     Holder holder = HOLDER.get();
-    Span previous = holder.span;
-    holder.span = span;
-    return new SwapScope(holder, span, previous);
+    return new SwapScope(holder, span, holder.swap(span));
   }
 
   static void misnested(String what) {

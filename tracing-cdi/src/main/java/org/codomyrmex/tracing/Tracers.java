@@ -84,8 +84,7 @@ public final class Tracers {
     Span captured = CurrentSpan.get();
     return () -> {
       CurrentSpan.Holder holder = CurrentSpan.holder();
-      Span previous = holder.span;
-      holder.span = captured;
+      Span previous = holder.swap(captured);
       try {
         task.run();
       } finally {
@@ -99,8 +98,7 @@ public final class Tracers {
     Span captured = CurrentSpan.get();
     return () -> {
       CurrentSpan.Holder holder = CurrentSpan.holder();
-      Span previous = holder.span;
-      holder.span = captured;
+      Span previous = holder.swap(captured);
       try {
         return task.call();
       } finally {

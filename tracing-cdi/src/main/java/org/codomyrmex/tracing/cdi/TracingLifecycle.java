@@ -71,6 +71,7 @@ class TracingLifecycle {
     if (exporters == null) {
       exporters = exporterBeans.stream().toList();
     }
-    return new BeanExporters(exporters);
+    // Beans are shared by every tracer and destroyed by the container: no tracer shuts them down.
+    return Exporters.unowned(Exporters.fanOut(exporters));
   }
 }

@@ -27,15 +27,25 @@ public final class Exporters {
       return current.get();
     }
     List<SpanExporter> exporters = new ArrayList<>();
-    for (String name : config.exporters()) {
-      exporters.add(named(name, config));
+    try {
+      for (String name : config.exporters()) {
+        exporters.add(named(name, config));
+      }
+    } catch (RuntimeException e) {
+      new FanOutExporter(exporters).shutdown(); // release what was opened before the bad one
+      throw e;
     }
-    return exporters.size() == 1 ? exporters.get(0) : new FanOutExporter(exporters);
+    return fanOut(exporters);
   }
 
   /** Returns one exporter that sends every batch to each of {@code exporters}. */
   public static SpanExporter fanOut(List<SpanExporter> exporters) {
     return exporters.size() == 1 ? exporters.get(0) : new FanOutExporter(List.copyOf(exporters));
+  }
+
+  /** Returns a view of {@code target} whose shutdown does nothing: the target outlives tracers. */
+  public static SpanExporter unowned(SpanExporter target) {
+    return new Unowned(target);
   }
 
   /** Makes tracers created from now on export to {@code supplier}'s exporter. */
@@ -63,7 +73,7 @@ public final class Exporters {
       case "console":
         return new ConsoleExporter();
       case "memory":
-        return new SharedMemoryView(sharedMemory());
+        return unowned(sharedMemory());
       case "jsonl":
         return new JsonLinesExporter(config.jsonlPath());
       case "zipkin":
@@ -78,11 +88,11 @@ public final class Exporters {
     }
   }
 
-  // Tracers shut down one by one; the shared buffer must outlive each of them.
-  private static final class SharedMemoryView implements SpanExporter {
-    private final InMemoryExporter target;
+  // Shared exporters (the memory buffer, CDI beans) must outlive each tracer that shuts down.
+  private static final class Unowned implements SpanExporter {
+    private final SpanExporter target;
 
-    SharedMemoryView(InMemoryExporter target) {
+    Unowned(SpanExporter target) {
       this.target = target;
     }
 

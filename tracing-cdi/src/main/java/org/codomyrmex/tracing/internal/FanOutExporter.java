@@ -22,11 +22,11 @@ final class FanOutExporter implements SpanExporter {
       try {
         exporter.export(spans);
       } catch (RuntimeException e) {
-        failure = e;
+        failure = failure == null ? e : failure;
       }
     }
     if (failure != null) {
-      throw failure; // the batch is counted as dropped once the others have had it
+      throw failure; // the first failure, once every exporter has had the batch: counted as dropped
     }
   }
 
