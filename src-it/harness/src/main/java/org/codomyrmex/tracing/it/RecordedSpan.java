@@ -40,6 +40,11 @@ public record RecordedSpan(Map<String, Object> json) {
     return (String) json.get("status");
   }
 
+  /** The end time in epoch seconds. */
+  public double endTime() {
+    return ((Number) json.get("end_time")).doubleValue();
+  }
+
   /** The attributes as written. */
   @SuppressWarnings("unchecked")
   public Map<String, Object> attributes() {

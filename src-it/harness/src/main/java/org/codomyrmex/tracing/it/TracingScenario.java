@@ -80,47 +80,51 @@ public abstract class TracingScenario {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.headers().firstValue("X-Trace-Id")).hasValue(traceId);
-    int clients = microProfileRestClient ? 2 : 1;
-    List<RecordedSpan> trace = spans.awaitTrace(traceId, 3 + 2 * clients, SPAN_WAIT);
-    assertThat(trace).as("spans of the trace").hasSize(3 + 2 * clients);
-
+    List<RecordedSpan> trace = awaitChain(traceId);
     RecordedSpan server = only(trace, ORDERS_ROUTE);
-    assertThat(server.kind()).isEqualTo("server");
-    assertThat(server.parentSpanId()).isEqualTo(callerSpanId);
-    assertThat(server.spanId()).isNotEqualTo(callerSpanId);
-    assertThat(server.status()).isEqualTo("unset");
     assertThat(server.attributes())
         .containsEntry("http.request.method", "GET")
         .containsEntry("http.route", "/api/orders/{id}")
         .containsEntry("url.path", "/api/orders/42");
-    assertThat(server.attribute("http.response.status_code")).isEqualTo("200");
-
-    RecordedSpan internal = only(trace, "InventoryService.reserve");
-    assertThat(internal.kind()).isEqualTo("internal");
-    assertThat(internal.parentSpanId()).isEqualTo(server.spanId());
-    assertThat(internal.attributes())
-        .containsEntry("code.namespace", "org.codomyrmex.tracing.it.app.InventoryService")
-        .containsEntry("code.function", "reserve");
-
-    RecordedSpan manual = only(trace, "manual");
-    assertThat(manual.parentSpanId()).isEqualTo(internal.spanId());
-    assertThat(manual.attributes()).containsEntry("order.id", "42");
-
-    List<RecordedSpan> clientSpans = ofKind(trace, "client");
-    assertThat(clientSpans).hasSize(clients);
-    for (RecordedSpan client : clientSpans) {
-      assertThat(client.parentSpanId()).as(client.toString()).isEqualTo(manual.spanId());
-      assertThat(client.attribute("http.request.method")).isEqualTo("GET");
-      assertThat(client.attribute("url.full")).startsWith(base + "api/stock/");
-      assertThat(client.attribute("http.response.status_code")).isEqualTo("200");
-    }
-    List<RecordedSpan> downstream = named(trace, STOCK_ROUTE);
-    assertThat(downstream).extracting(RecordedSpan::kind).containsOnly("server");
-    assertThat(downstream)
-        .extracting(RecordedSpan::parentSpanId)
-        .containsExactlyInAnyOrderElementsOf(ids(clientSpans));
+    assertChain(trace, server, "reserve", callerSpanId);
     assertThat(trace)
         .allSatisfy(s -> assertThat(s.attribute("service.name")).isEqualTo(configuredServiceName));
+  }
+
+  /** A CompletionStage resource: its server span ends after the work it waited for. */
+  @Test
+  void asyncResourceSpanEndsWhenTheResponseIsSent() {
+    String traceId = hex(32);
+    String callerSpanId = hex(16);
+    HttpResponse<String> response = get("api/orders/43/async?via=" + via(), traceId, callerSpanId);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("X-Trace-Id")).hasValue(traceId);
+    List<RecordedSpan> trace = awaitChain(traceId);
+    RecordedSpan server = only(trace, "GET /api/orders/{id}/async");
+    assertThat(server.attribute("http.route")).isEqualTo("/api/orders/{id}/async");
+    assertChain(trace, server, "reserveLater", callerSpanId);
+    // The work (with its HTTP call) runs on a pool thread after the resource method has returned.
+    // The @Traced span itself may end a moment after the server span: CompletableFuture runs the
+    // caller's dependents (the runtime's response) before the interceptor's, registered earlier.
+    assertThat(server.endTime()).isGreaterThanOrEqualTo(only(trace, "manual").endTime());
+  }
+
+  @Test
+  void unsampledRequestExportsNothingDownstreamIncluded() {
+    String unsampled = hex(32);
+    Map<String, String> headers =
+        Map.of("X-Trace-Id", unsampled, "X-Span-Id", hex(16), "X-Sampled", "false");
+    HttpResponse<String> response =
+        HttpCalls.get(base.resolve("api/orders/44?via=" + via()), headers);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+    // Spans are exported in order: once a later request's trace is written, the earlier one would
+    // be.
+    String later = hex(32);
+    get("api/orders/45?via=" + via(), later, hex(16));
+    awaitChain(later);
+    assertThat(spans.read()).noneSatisfy(s -> assertThat(s.traceId()).isEqualTo(unsampled));
   }
 
   @Test
@@ -208,6 +212,59 @@ public abstract class TracingScenario {
     assertThat(later.attribute("service.name")).isEqualTo(configuredServiceName);
     assertThat(spans.read())
         .noneSatisfy(s -> assertThat(s.attribute("url.path")).isEqualTo("/api/health"));
+  }
+
+  // server + traced bean + manual + (client + downstream server) per client
+  private List<RecordedSpan> awaitChain(String traceId) {
+    int expected = 3 + 2 * clientCount();
+    List<RecordedSpan> trace = spans.awaitTrace(traceId, expected, SPAN_WAIT);
+    assertThat(trace).as("spans of the trace").hasSize(expected);
+    return trace;
+  }
+
+  /**
+   * Checks server → {@code InventoryService.<method>} → manual → client(s) → stock server(s), and
+   * returns the traced bean's span.
+   */
+  private RecordedSpan assertChain(
+      List<RecordedSpan> trace, RecordedSpan server, String method, String callerSpanId) {
+    assertThat(server.kind()).isEqualTo("server");
+    assertThat(server.parentSpanId()).isEqualTo(callerSpanId);
+    assertThat(server.spanId()).isNotEqualTo(callerSpanId);
+    assertThat(server.status()).isEqualTo("unset");
+    assertThat(server.attribute("http.response.status_code")).isEqualTo("200");
+
+    RecordedSpan internal = only(trace, "InventoryService." + method);
+    assertThat(internal.kind()).isEqualTo("internal");
+    assertThat(internal.parentSpanId()).isEqualTo(server.spanId());
+    assertThat(internal.attributes())
+        .containsEntry("code.namespace", "org.codomyrmex.tracing.it.app.InventoryService")
+        .containsEntry("code.function", method);
+
+    RecordedSpan manual = only(trace, "manual");
+    assertThat(manual.parentSpanId()).isEqualTo(internal.spanId());
+    assertClients(trace, manual);
+    return internal;
+  }
+
+  private void assertClients(List<RecordedSpan> trace, RecordedSpan manual) {
+    List<RecordedSpan> clientSpans = ofKind(trace, "client");
+    assertThat(clientSpans).hasSize(clientCount());
+    for (RecordedSpan client : clientSpans) {
+      assertThat(client.parentSpanId()).as(client.toString()).isEqualTo(manual.spanId());
+      assertThat(client.attribute("http.request.method")).isEqualTo("GET");
+      assertThat(client.attribute("url.full")).startsWith(base + "api/stock/");
+      assertThat(client.attribute("http.response.status_code")).isEqualTo("200");
+    }
+    List<RecordedSpan> downstream = named(trace, STOCK_ROUTE);
+    assertThat(downstream).extracting(RecordedSpan::kind).containsOnly("server");
+    assertThat(downstream)
+        .extracting(RecordedSpan::parentSpanId)
+        .containsExactlyInAnyOrderElementsOf(ids(clientSpans));
+  }
+
+  private int clientCount() {
+    return microProfileRestClient ? 2 : 1;
   }
 
   private static String sequentialPath(String run, int i) {

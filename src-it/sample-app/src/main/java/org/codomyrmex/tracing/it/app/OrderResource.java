@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** Orders: reserves stock through {@link InventoryService}. */
 @Path("/orders")
@@ -30,7 +31,23 @@ public class OrderResource {
       @PathParam("id") String id,
       @QueryParam("via") @DefaultValue("jaxrs") String via,
       @Context UriInfo uriInfo) {
-    List<String> clients = List.of(via.split(","));
-    return "order " + id + ": " + inventory.reserve(id, uriInfo.getBaseUri(), clients);
+    return "order " + id + ": " + inventory.reserve(id, uriInfo.getBaseUri(), clients(via));
+  }
+
+  /** The same order, answered asynchronously: the resource returns before the stock is reserved. */
+  @GET
+  @Path("{id}/async")
+  @Produces(MediaType.TEXT_PLAIN)
+  public CompletionStage<String> orderLater(
+      @PathParam("id") String id,
+      @QueryParam("via") @DefaultValue("jaxrs") String via,
+      @Context UriInfo uriInfo) {
+    return inventory
+        .reserveLater(id, uriInfo.getBaseUri(), clients(via))
+        .thenApply(reserved -> "order " + id + ": " + reserved);
+  }
+
+  private static List<String> clients(String via) {
+    return List.of(via.split(","));
   }
 }
