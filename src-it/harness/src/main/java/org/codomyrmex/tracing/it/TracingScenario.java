@@ -74,13 +74,8 @@ public abstract class TracingScenario {
 
   @Test
   void nestedCallsFormOneTraceWithServerInternalManualClientServerParents() {
-    String traceId = hex(32);
     String callerSpanId = hex(16);
-    HttpResponse<String> response = get("api/orders/42?via=" + via(), traceId, callerSpanId);
-
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.headers().firstValue("X-Trace-Id")).hasValue(traceId);
-    List<RecordedSpan> trace = awaitChain(traceId);
+    List<RecordedSpan> trace = orderAndAwaitChain("api/orders/42", callerSpanId);
     RecordedSpan server = only(trace, ORDERS_ROUTE);
     assertThat(server.attributes())
         .containsEntry("http.request.method", "GET")
@@ -94,13 +89,8 @@ public abstract class TracingScenario {
   /** A CompletionStage resource: its server span ends after the work it waited for. */
   @Test
   void asyncResourceSpanEndsWhenTheResponseIsSent() {
-    String traceId = hex(32);
     String callerSpanId = hex(16);
-    HttpResponse<String> response = get("api/orders/43/async?via=" + via(), traceId, callerSpanId);
-
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.headers().firstValue("X-Trace-Id")).hasValue(traceId);
-    List<RecordedSpan> trace = awaitChain(traceId);
+    List<RecordedSpan> trace = orderAndAwaitChain("api/orders/43/async", callerSpanId);
     RecordedSpan server = only(trace, "GET /api/orders/{id}/async");
     assertThat(server.attribute("http.route")).isEqualTo("/api/orders/{id}/async");
     assertChain(trace, server, "reserveLater", callerSpanId);
@@ -212,6 +202,15 @@ public abstract class TracingScenario {
     assertThat(later.attribute("service.name")).isEqualTo(configuredServiceName);
     assertThat(spans.read())
         .noneSatisfy(s -> assertThat(s.attribute("url.path")).isEqualTo("/api/health"));
+  }
+
+  // Orders with the caller's trace headers, checks the answer, returns the whole trace.
+  private List<RecordedSpan> orderAndAwaitChain(String path, String callerSpanId) {
+    String traceId = hex(32);
+    HttpResponse<String> response = get(path + "?via=" + via(), traceId, callerSpanId);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("X-Trace-Id")).hasValue(traceId);
+    return awaitChain(traceId);
   }
 
   // server + traced bean + manual + (client + downstream server) per client
