@@ -109,8 +109,7 @@ public abstract class TracingScenario {
         HttpCalls.get(base.resolve("api/orders/44?via=" + via()), headers);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
-    // Spans are exported in order: once a later request's trace is written, the earlier one would
-    // be.
+    // Spans are exported in order: the earlier trace would be written before the later one.
     String later = hex(32);
     get("api/orders/45?via=" + via(), later, hex(16));
     awaitChain(later);
