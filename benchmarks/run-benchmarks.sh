@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmark suite on demand (about 10 minutes on 2 cores) and keeps each JMH log and its
+# Runs the benchmark suite on demand (about 12 minutes on 2 cores) and keeps each JMH log and its
 # JSON result in benchmarks/target/results/. Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,3 +19,4 @@ bench core-2threads 'CoreTracerBenchmark.full_' "${RUN[@]}" -t 2 -prof gc
 bench loss 'LossBenchmark'
 bench cdi 'CdiInterceptorBenchmark' "${RUN[@]}" -prof gc
 bench jaxrs 'JaxRsBenchmark' -f 1 -wi 3 -w 3s -i 5 -r 3s -prof gc
+bench jaxrs-ab 'JaxRsAbBenchmark' -f 1 -wi 3 -w 3s -i 10 -r 3s

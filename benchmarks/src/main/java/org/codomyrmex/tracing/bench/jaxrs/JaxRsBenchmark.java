@@ -1,10 +1,7 @@
 package org.codomyrmex.tracing.bench.jaxrs;
 
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.ws.rs.SeBootstrap;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.codomyrmex.tracing.Tracers;
@@ -48,20 +45,13 @@ public class JaxRsBenchmark {
     @Param({"false", "true"})
     public String tracingEnabled;
 
-    SeBootstrap.Instance instance;
-    int port;
+    final LoopbackServer server = new LoopbackServer();
     final AtomicLong requests = new AtomicLong();
 
     @Setup
     public void start() throws Exception {
       System.setProperty("tracing.enabled", tracingEnabled);
-      port = freePort();
-      SeBootstrap.Configuration config =
-          SeBootstrap.Configuration.builder().protocol("HTTP").host("127.0.0.1").port(port).build();
-      instance =
-          SeBootstrap.start(new BenchApplication(), config)
-              .toCompletableFuture()
-              .get(60, TimeUnit.SECONDS);
+      server.start();
     }
 
     @TearDown
@@ -71,13 +61,7 @@ public class JaxRsBenchmark {
       System.out.printf(
           "%n[jaxrs tracing.enabled=%s] requests %d, spans exported %d%n",
           tracingEnabled, requests.get(), sink.count());
-      instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
-
-    private static int freePort() throws IOException {
-      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        return socket.getLocalPort();
-      }
+      server.stop();
     }
   }
 
@@ -91,7 +75,7 @@ public class JaxRsBenchmark {
     @Setup
     public void open(Server server) throws IOException {
       this.server = server;
-      client = new LoopbackHttpClient(server.port, PATH);
+      client = new LoopbackHttpClient(server.server.port(), PATH);
     }
 
     @TearDown
