@@ -3,7 +3,6 @@ package org.codomyrmex.tracing.bench.jaxrs;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.codomyrmex.tracing.Tracers;
 import org.codomyrmex.tracing.bench.cdi.CountingExporterBean;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,12 +36,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 10, time = 3)
 public class JaxRsAbBenchmark {
+  private static final String TRACED = "/api/hello";
+  private static final String SKIPPED = "/api/hello/untraced";
 
   /** The server, started on 127.0.0.1 at a free port, and the traced request count. */
   @State(Scope.Group)
   public static class Server {
     final LoopbackServer server = new LoopbackServer();
-    final AtomicLong tracedRequests = new AtomicLong();
 
     @Setup
     public void start() throws Exception {
@@ -57,7 +57,7 @@ public class JaxRsAbBenchmark {
       Tracers.shutdownAll(); // flushes every tracer: each traced request's span reached the sink
       System.out.printf(
           "%n[jaxrs a/b] traced requests %d, spans exported %d%n",
-          tracedRequests.get(), sink.count());
+          server.requests(TRACED), sink.count());
       server.stop();
     }
   }
@@ -66,18 +66,14 @@ public class JaxRsAbBenchmark {
   @State(Scope.Thread)
   public static class Traced {
     LoopbackHttpClient client;
-    private Server server;
-    long requests;
 
     @Setup
     public void open(Server server) throws IOException {
-      this.server = server;
-      client = new LoopbackHttpClient(server.server.port(), "/api/hello");
+      client = server.server.connect(TRACED);
     }
 
     @TearDown
     public void close() throws IOException {
-      server.tracedRequests.addAndGet(requests);
       client.close();
     }
   }
@@ -89,7 +85,7 @@ public class JaxRsAbBenchmark {
 
     @Setup
     public void open(Server server) throws IOException {
-      client = new LoopbackHttpClient(server.server.port(), "/api/hello/untraced");
+      client = server.server.connect(SKIPPED);
     }
 
     @TearDown
@@ -102,7 +98,6 @@ public class JaxRsAbBenchmark {
   @Group("ab")
   @GroupThreads(1)
   public int traced(Traced traced) throws IOException {
-    traced.requests++;
     return traced.client.get();
   }
 

@@ -3,7 +3,6 @@ package org.codomyrmex.tracing.bench.jaxrs;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.codomyrmex.tracing.Tracers;
 import org.codomyrmex.tracing.bench.cdi.CountingExporterBean;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,7 +45,6 @@ public class JaxRsBenchmark {
     public String tracingEnabled;
 
     final LoopbackServer server = new LoopbackServer();
-    final AtomicLong requests = new AtomicLong();
 
     @Setup
     public void start() throws Exception {
@@ -60,7 +58,7 @@ public class JaxRsBenchmark {
       Tracers.shutdownAll(); // flushes every tracer: each request's span has reached the sink
       System.out.printf(
           "%n[jaxrs tracing.enabled=%s] requests %d, spans exported %d%n",
-          tracingEnabled, requests.get(), sink.count());
+          tracingEnabled, server.requests(PATH), sink.count());
       server.stop();
     }
   }
@@ -69,25 +67,20 @@ public class JaxRsBenchmark {
   @State(Scope.Thread)
   public static class Connection {
     LoopbackHttpClient client;
-    private Server server;
-    long requests;
 
     @Setup
     public void open(Server server) throws IOException {
-      this.server = server;
-      client = new LoopbackHttpClient(server.server.port(), PATH);
+      client = server.server.connect(PATH);
     }
 
     @TearDown
     public void close() throws IOException {
-      server.requests.addAndGet(requests);
       client.close();
     }
   }
 
   @Benchmark
   public int get(Connection connection) throws IOException {
-    connection.requests++;
     return connection.client.get();
   }
 }

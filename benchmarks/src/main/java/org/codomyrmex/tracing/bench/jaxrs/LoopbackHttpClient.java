@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A minimal HTTP/1.1 keep-alive client for one loopback connection: GET, check the status, read the
@@ -17,11 +18,14 @@ final class LoopbackHttpClient implements AutoCloseable {
   private final OutputStream out;
   private final InputStream in;
   private final byte[] request;
+  private final LongAdder sent;
+  private long requests;
   private final byte[] buffer = new byte[16 * 1024];
   private int pos;
   private int limit;
 
-  LoopbackHttpClient(int port, String path) throws IOException {
+  LoopbackHttpClient(int port, String path, LongAdder sent) throws IOException {
+    this.sent = sent;
     socket = new Socket(InetAddress.getLoopbackAddress(), port);
     socket.setTcpNoDelay(true);
     socket.setSoTimeout(TIMEOUT_MS);
@@ -33,6 +37,7 @@ final class LoopbackHttpClient implements AutoCloseable {
 
   /** Sends one GET and returns the body length; fails unless the status is 200. */
   int get() throws IOException {
+    requests++;
     out.write(request);
     out.flush();
     String status = line();
@@ -101,6 +106,7 @@ final class LoopbackHttpClient implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    sent.add(requests);
     socket.close();
   }
 }

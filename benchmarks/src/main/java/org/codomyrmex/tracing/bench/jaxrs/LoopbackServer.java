@@ -4,12 +4,16 @@ import jakarta.ws.rs.SeBootstrap;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@link BenchApplication} on RESTEasy's {@code SeBootstrap} (Undertow, Weld SE), 127.0.0.1 only.
  */
 final class LoopbackServer {
+  private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private SeBootstrap.Instance instance;
   private int port;
 
@@ -23,8 +27,16 @@ final class LoopbackServer {
             .get(60, TimeUnit.SECONDS);
   }
 
-  int port() {
-    return port;
+  /** Opens a keep-alive connection for GETs of {@code path}; its requests count on close. */
+  LoopbackHttpClient connect(String path) throws IOException {
+    LongAdder counter = requests.computeIfAbsent(path, p -> new LongAdder());
+    return new LoopbackHttpClient(port, path, counter);
+  }
+
+  /** Returns how many requests the closed connections sent to {@code path}. */
+  long requests(String path) {
+    LongAdder counter = requests.get(path);
+    return counter == null ? 0 : counter.sum();
   }
 
   void stop() throws Exception {
