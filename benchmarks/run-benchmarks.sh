@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmark suite on demand (about 12 minutes on 2 cores) and keeps each JMH log and its
+# Runs the benchmark suite on demand (about 13 minutes on 2 cores) and keeps each JMH log and its
 # JSON result in benchmarks/target/results/. Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,6 +16,10 @@ bench() { # name, then JMH arguments
 
 bench core-1thread 'CoreTracerBenchmark' "${RUN[@]}" -t 1 -prof gc
 bench core-2threads 'CoreTracerBenchmark.full_' "${RUN[@]}" -t 2 -prof gc
+# the same with a queue large enough that nothing is dropped (dropping is cheaper than queueing)
+BIG=(-jvmArgsAppend -Dtracing.queue-capacity=65536)
+bench core-bigqueue-1thread 'CoreTracerBenchmark.full_ours' "${RUN[@]}" -t 1 -prof gc "${BIG[@]}"
+bench core-bigqueue-2threads 'CoreTracerBenchmark.full_ours' "${RUN[@]}" -t 2 -prof gc "${BIG[@]}"
 bench loss 'LossBenchmark'
 bench cdi 'CdiInterceptorBenchmark' "${RUN[@]}" -prof gc
 bench jaxrs 'JaxRsBenchmark' -f 1 -wi 3 -w 3s -i 5 -r 3s -prof gc
