@@ -20,6 +20,9 @@ import org.codomyrmex.tracing.internal.RateLimitedLogger;
  * a good share of the queue is pending, so a wake-up costs once per many spans.
  */
 final class BatchingSpanProcessor {
+  private static final long AWAKE_WINDOW_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+  private static final String SHUT_DOWN = "the tracer is shut down";
+  private static final String QUEUE_FULL = "the export queue is full";
   private static final RateLimitedLogger LOG =
       new RateLimitedLogger(BatchingSpanProcessor.class.getName());
 
@@ -39,6 +42,8 @@ final class BatchingSpanProcessor {
   private final LongAdder dropped = new LongAdder();
   private final LongAdder exported = new LongAdder();
   private volatile boolean sleeping;
+  private long windowStart; // worker only
+  private int recentlyDrained; // worker only
   private volatile boolean stopping;
   private volatile boolean closed;
   private volatile long flushTarget;
@@ -85,7 +90,7 @@ final class BatchingSpanProcessor {
 
   void offer(Span span) {
     if (closed || accepted.get() - taken >= capacity) {
-      drop(1, closed ? "the tracer is shut down" : "the export queue is full", null);
+      drop(1, closed ? SHUT_DOWN : QUEUE_FULL, null);
       return;
     }
     long count = accepted.incrementAndGet();
@@ -157,13 +162,9 @@ final class BatchingSpanProcessor {
   }
 
   private void work() {
-    while (!(stopping && isEmpty())) {
+    while (!(stopping && isEmpty() && batch.isEmpty())) {
       try {
-        boolean exportedAny = drain();
-        signalFlushers();
-        if (!exportedAny) {
-          idle();
-        }
+        step();
       } catch (Throwable t) {
         LOG.warn("tracing export worker of '" + tracerName + "' hit an error; continuing", t);
       }
@@ -171,20 +172,66 @@ final class BatchingSpanProcessor {
     signalFlushers();
   }
 
-  private boolean drain() {
-    boolean any = false;
+  // Full batches go out at once; a partial one waits while spans keep coming (so that a network
+  // exporter is not sent a request per span), and goes out before the worker sleeps or a flush.
+  private void step() {
+    int drained = drainFullBatches();
+    if (flushTarget > completed || stopping) {
+      exportPartialBatch();
+      signalFlushers();
+      Thread.yield(); // a span counted but not yet linked is a few instructions away
+    } else if (stayAwake(drained)) {
+      Thread.yield();
+    } else {
+      exportPartialBatch();
+      signalFlushers();
+      sleep();
+    }
+  }
+
+  private int drainFullBatches() {
+    int drained = 0;
     Span span;
     while ((span = poll()) != null) {
-      any = true;
+      drained++;
       batch.add(span);
       if (batch.size() >= batchSize) {
         exportBatch();
       }
     }
+    return drained;
+  }
+
+  private void exportPartialBatch() {
     if (!batch.isEmpty()) {
       exportBatch();
     }
-    return any;
+  }
+
+  // Under load the worker keeps polling instead of sleeping: a sleeping worker needs a wake-up,
+  // and on a busy machine the wake-up can take longer than the queue takes to fill. It stays awake
+  // while at least a batch arrives per window, which costs a core only while spans pour in.
+  private boolean stayAwake(int drained) {
+    recentlyDrained += drained;
+    long now = System.nanoTime();
+    if (now - windowStart < AWAKE_WINDOW_NANOS) {
+      return true;
+    }
+    boolean busy = recentlyDrained >= batchSize;
+    recentlyDrained = 0;
+    windowStart = now;
+    return busy;
+  }
+
+  private void sleep() {
+    Thread.interrupted(); // an interrupt from a container must not turn this into a busy loop
+    sleeping = true;
+    if (isEmpty() && flushTarget <= completed && !stopping) {
+      LockSupport.parkNanos(this, intervalNanos);
+    }
+    sleeping = false;
+    recentlyDrained = 0;
+    windowStart = System.nanoTime();
   }
 
   private Span poll() {
@@ -218,20 +265,9 @@ final class BatchingSpanProcessor {
 
   private void drop(int count, String reason, Throwable error) {
     dropped.add(count);
-    LOG.warn("tracer '" + tracerName + "' dropped " + count + " span(s): " + reason, error);
-  }
-
-  private void idle() {
-    Thread.interrupted(); // an interrupt from a container must not turn this into a busy loop
-    if (flushTarget > completed || stopping) {
-      Thread.yield(); // a span counted but not yet linked is a few instructions away
-      return;
+    if (LOG.permits()) { // checked first: a full queue must not build a message per span
+      LOG.log("tracer '" + tracerName + "' dropped " + count + " span(s): " + reason, error);
     }
-    sleeping = true;
-    if (isEmpty()) {
-      LockSupport.parkNanos(this, intervalNanos);
-    }
-    sleeping = false;
   }
 
   private void signalFlushers() {
@@ -253,7 +289,8 @@ final class BatchingSpanProcessor {
   // Spans finished while the worker stopped: exported here so that shutdown loses nothing.
   private void drainRemaining() {
     if (!worker.isAlive()) {
-      drain();
+      drainFullBatches();
+      exportPartialBatch();
     }
   }
 

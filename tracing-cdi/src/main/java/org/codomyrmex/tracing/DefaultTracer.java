@@ -112,14 +112,13 @@ final class DefaultTracer implements Tracer {
   }
 
   private Span childOf(String name, SpanKind kind, SpanContext parent) {
-    String traceId = parent.traceId();
     return new Span(
         this,
         name,
         kind,
-        Ids.parse(traceId, 0),
-        Ids.parse(traceId, 16),
-        Ids.parse(parent.spanId(), 0),
+        parent.traceIdHigh,
+        parent.traceIdLow,
+        parent.spanIdBits,
         parent.sampled(),
         parent.baggage(),
         clock.nowEpochNanos());

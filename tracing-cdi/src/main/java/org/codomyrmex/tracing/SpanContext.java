@@ -40,6 +40,10 @@ public final class SpanContext {
   private final String parentSpanId;
   private final boolean sampled;
   private final Map<String, String> baggage;
+  // The ids as numbers, parsed once, so that starting a child of this context parses nothing.
+  final long traceIdHigh;
+  final long traceIdLow;
+  final long spanIdBits;
 
   private SpanContext(
       String traceId,
@@ -52,6 +56,9 @@ public final class SpanContext {
     this.parentSpanId = parentSpanId;
     this.sampled = sampled;
     this.baggage = baggage;
+    this.traceIdHigh = Ids.parse(traceId, 0);
+    this.traceIdLow = Ids.parse(traceId, 16);
+    this.spanIdBits = Ids.parse(spanId, 0);
   }
 
   /**

@@ -20,13 +20,28 @@ public final class RateLimitedLogger {
 
   /** Logs a warning unless one was logged less than ten seconds ago. */
   public void warn(String message, Throwable error) {
+    if (permits()) {
+      log(message, error);
+    }
+  }
+
+  /**
+   * Returns true when a message may be logged now, else counts one more suppressed message; lets a
+   * hot path skip building a message that would not be logged.
+   */
+  public boolean permits() {
     long now = System.nanoTime();
     long next = nextAllowed.get();
-    if ((next != Long.MIN_VALUE && now - next < 0)
-        || !nextAllowed.compareAndSet(next, now + INTERVAL_NANOS)) {
-      suppressed.incrementAndGet();
-      return;
+    boolean due = next == Long.MIN_VALUE || now - next >= 0;
+    if (due && nextAllowed.compareAndSet(next, now + INTERVAL_NANOS)) {
+      return true;
     }
+    suppressed.incrementAndGet();
+    return false;
+  }
+
+  /** Logs a warning now, saying how many were suppressed; call only after {@link #permits()}. */
+  public void log(String message, Throwable error) {
     long skipped = suppressed.getAndSet(0);
     String suffix = skipped == 0 ? "" : " (" + skipped + " similar messages suppressed)";
     logger.log(Level.WARNING, message + suffix, error);
