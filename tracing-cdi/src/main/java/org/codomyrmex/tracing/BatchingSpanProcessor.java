@@ -20,9 +20,6 @@ import org.codomyrmex.tracing.internal.RateLimitedLogger;
  * a good share of the queue is pending, so a wake-up costs once per many spans.
  */
 final class BatchingSpanProcessor {
-  private static final long AWAKE_WINDOW_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
-  private static final String SHUT_DOWN = "the tracer is shut down";
-  private static final String QUEUE_FULL = "the export queue is full";
   private static final RateLimitedLogger LOG =
       new RateLimitedLogger(BatchingSpanProcessor.class.getName());
 
@@ -36,14 +33,12 @@ final class BatchingSpanProcessor {
 
   private final AtomicReference<Span> tail;
   private Span head; // worker only
+  private volatile long completed;
   private final AtomicLong accepted = new AtomicLong();
   private volatile long taken;
-  private volatile long completed;
   private final LongAdder dropped = new LongAdder();
   private final LongAdder exported = new LongAdder();
   private volatile boolean sleeping;
-  private long windowStart; // worker only
-  private int recentlyDrained; // worker only
   private volatile boolean stopping;
   private volatile boolean closed;
   private volatile long flushTarget;
@@ -63,7 +58,7 @@ final class BatchingSpanProcessor {
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.flushIntervalMs);
     this.flushTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(settings.flushTimeoutMs);
     Span stub = Span.noop();
-    this.head = stub;
+    head = stub;
     this.tail = new AtomicReference<>(stub);
     this.batch = new ArrayList<>(batchSize);
     this.batchView = Collections.unmodifiableList(batch);
@@ -90,7 +85,10 @@ final class BatchingSpanProcessor {
 
   void offer(Span span) {
     if (closed || accepted.get() - taken >= capacity) {
-      drop(1, closed ? SHUT_DOWN : QUEUE_FULL, null);
+      drop(1, closed ? "the tracer is shut down" : "the export queue is full", null);
+      if (sleeping) {
+        wake();
+      }
       return;
     }
     long count = accepted.incrementAndGet();
@@ -162,9 +160,13 @@ final class BatchingSpanProcessor {
   }
 
   private void work() {
-    while (!(stopping && isEmpty() && batch.isEmpty())) {
+    while (!(stopping && isEmpty())) {
       try {
-        step();
+        boolean exportedAny = drain();
+        signalFlushers();
+        if (!exportedAny) {
+          idle();
+        }
       } catch (Throwable t) {
         LOG.warn("tracing export worker of '" + tracerName + "' hit an error; continuing", t);
       }
@@ -172,66 +174,20 @@ final class BatchingSpanProcessor {
     signalFlushers();
   }
 
-  // Full batches go out at once; a partial one waits while spans keep coming (so that a network
-  // exporter is not sent a request per span), and goes out before the worker sleeps or a flush.
-  private void step() {
-    int drained = drainFullBatches();
-    if (flushTarget > completed || stopping) {
-      exportPartialBatch();
-      signalFlushers();
-      Thread.yield(); // a span counted but not yet linked is a few instructions away
-    } else if (stayAwake(drained)) {
-      Thread.yield();
-    } else {
-      exportPartialBatch();
-      signalFlushers();
-      sleep();
-    }
-  }
-
-  private int drainFullBatches() {
-    int drained = 0;
+  private boolean drain() {
+    boolean any = false;
     Span span;
     while ((span = poll()) != null) {
-      drained++;
+      any = true;
       batch.add(span);
       if (batch.size() >= batchSize) {
         exportBatch();
       }
     }
-    return drained;
-  }
-
-  private void exportPartialBatch() {
     if (!batch.isEmpty()) {
       exportBatch();
     }
-  }
-
-  // Under load the worker keeps polling instead of sleeping: a sleeping worker needs a wake-up,
-  // and on a busy machine the wake-up can take longer than the queue takes to fill. It stays awake
-  // while at least a batch arrives per window, which costs a core only while spans pour in.
-  private boolean stayAwake(int drained) {
-    recentlyDrained += drained;
-    long now = System.nanoTime();
-    if (now - windowStart < AWAKE_WINDOW_NANOS) {
-      return true;
-    }
-    boolean busy = recentlyDrained >= batchSize;
-    recentlyDrained = 0;
-    windowStart = now;
-    return busy;
-  }
-
-  private void sleep() {
-    Thread.interrupted(); // an interrupt from a container must not turn this into a busy loop
-    sleeping = true;
-    if (isEmpty() && flushTarget <= completed && !stopping) {
-      LockSupport.parkNanos(this, intervalNanos);
-    }
-    sleeping = false;
-    recentlyDrained = 0;
-    windowStart = System.nanoTime();
+    return any;
   }
 
   private Span poll() {
@@ -270,6 +226,19 @@ final class BatchingSpanProcessor {
     }
   }
 
+  private void idle() {
+    Thread.interrupted(); // an interrupt from a container must not turn this into a busy loop
+    if (flushTarget > completed || stopping) {
+      Thread.yield(); // a span counted but not yet linked is a few instructions away
+      return;
+    }
+    sleeping = true;
+    if (isEmpty()) {
+      LockSupport.parkNanos(this, intervalNanos);
+    }
+    sleeping = false;
+  }
+
   private void signalFlushers() {
     if (flushTarget > 0) {
       synchronized (flushMonitor) {
@@ -289,8 +258,7 @@ final class BatchingSpanProcessor {
   // Spans finished while the worker stopped: exported here so that shutdown loses nothing.
   private void drainRemaining() {
     if (!worker.isAlive()) {
-      drainFullBatches();
-      exportPartialBatch();
+      drain();
     }
   }
 
