@@ -5,11 +5,10 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.codomyrmex.tracing.Tracers;
 import org.codomyrmex.tracing.bench.cdi.CountingExporterBean;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Group;
-import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -17,30 +16,34 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Tracing on and off at the same time, so that both see the same machine load: one server with
- * tracing enabled and {@code tracing.jaxrs.skip-pattern=.*&#47;untraced}; one benchmark thread
- * requests {@code /api/hello} (a SERVER span each), the other {@code /api/hello/untraced} (the
- * filter runs, finds the path skipped, records nothing). The throughputs of the two methods of the
- * group compare directly. The skipped path still pays the filter's path check, so the difference
- * slightly understates the full cost of tracing; {@link JaxRsBenchmark} compares with {@code
- * tracing.enabled=false} in separate forks.
+ * Tracing on and off interleaved request by request, so that both see the same machine load: one
+ * server with tracing enabled and {@code tracing.jaxrs.skip-pattern=.*&#47;untraced}; each
+ * benchmark thread sends, over one keep-alive connection, a {@code GET /api/hello} (a SERVER span)
+ * and a {@code GET /api/hello/untraced} (the filter runs, finds the path skipped, records nothing),
+ * in alternating order, and adds each one's latency to the counters {@code tracedNanos} and {@code
+ * untracedNanos}. Their ratio per iteration is the cost of tracing per request (with closed-loop
+ * clients on a saturated machine, also its cost in throughput). The skipped path still pays the
+ * filter's path check, so the ratio slightly understates the cost of tracing; {@link
+ * JaxRsBenchmark} compares with {@code tracing.enabled=false} in separate forks.
  *
- * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsAbBenchmark -prof gc}</pre>
+ * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsAbBenchmark}</pre>
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
+@Threads(2)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 10, time = 3)
 public class JaxRsAbBenchmark {
   private static final String TRACED = "/api/hello";
   private static final String SKIPPED = "/api/hello/untraced";
 
-  /** The server, started on 127.0.0.1 at a free port, and the traced request count. */
-  @State(Scope.Group)
+  /** The server, started on 127.0.0.1 at a free port. */
+  @State(Scope.Benchmark)
   public static class Server {
     final LoopbackServer server = new LoopbackServer();
 
@@ -56,55 +59,56 @@ public class JaxRsAbBenchmark {
       CountingExporterBean sink = CDI.current().select(CountingExporterBean.class).get();
       Tracers.shutdownAll(); // flushes every tracer: each traced request's span reached the sink
       System.out.printf(
-          "%n[jaxrs a/b] traced requests %d, spans exported %d%n",
-          server.requests(TRACED), sink.count());
+          "%n[jaxrs a/b] traced requests %d, untraced requests %d, spans exported %d%n",
+          server.requests(TRACED), server.requests(SKIPPED), sink.count());
       server.stop();
     }
   }
 
-  /** The connection of the thread that sends traced requests. */
+  /** One connection per thread and the latency sums of this iteration. */
   @State(Scope.Thread)
-  public static class Traced {
-    LoopbackHttpClient client;
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class Pair {
+    public long tracedNanos;
+    public long untracedNanos;
+    private LoopbackHttpClient traced;
+    private LoopbackHttpClient untraced;
+    private boolean tracedFirst;
 
     @Setup
     public void open(Server server) throws IOException {
-      client = server.server.connect(TRACED);
+      traced = server.server.connect(TRACED);
+      untraced = server.server.connect(SKIPPED);
     }
 
     @TearDown
     public void close() throws IOException {
-      client.close();
+      traced.close();
+      untraced.close();
+    }
+
+    int timeTraced() throws IOException {
+      long start = System.nanoTime();
+      int length = traced.get();
+      tracedNanos += System.nanoTime() - start;
+      return length;
+    }
+
+    int timeUntraced() throws IOException {
+      long start = System.nanoTime();
+      int length = untraced.get();
+      untracedNanos += System.nanoTime() - start;
+      return length;
     }
   }
 
-  /** The connection of the thread that sends requests to the skipped path. */
-  @State(Scope.Thread)
-  public static class Skipped {
-    LoopbackHttpClient client;
-
-    @Setup
-    public void open(Server server) throws IOException {
-      client = server.server.connect(SKIPPED);
-    }
-
-    @TearDown
-    public void close() throws IOException {
-      client.close();
-    }
-  }
-
+  /** One traced and one untraced request, in alternating order. */
   @Benchmark
-  @Group("ab")
-  @GroupThreads(1)
-  public int traced(Traced traced) throws IOException {
-    return traced.client.get();
-  }
-
-  @Benchmark
-  @Group("ab")
-  @GroupThreads(1)
-  public int untraced(Skipped skipped) throws IOException {
-    return skipped.client.get();
+  public int pair(Pair pair) throws IOException {
+    pair.tracedFirst = !pair.tracedFirst;
+    if (pair.tracedFirst) {
+      return pair.timeTraced() + pair.timeUntraced();
+    }
+    return pair.timeUntraced() + pair.timeTraced();
   }
 }
