@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * untracedNanos}. Their ratio per iteration is the cost of tracing per request (with closed-loop
  * clients on a saturated machine, also its cost in throughput). The skipped path still pays the
  * filter's path check, so the ratio slightly understates the cost of tracing; {@link
- * JaxRsBenchmark} compares with {@code tracing.enabled=false} in separate forks.
+ * JaxRsBenchmark} compares with {@code tracing.enabled=false} in separate forks. The fork with
+ * {@code tracingEnabled=false} is the control: both paths untraced, its ratio should be 1.
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsAbBenchmark}</pre>
  */
@@ -45,11 +47,15 @@ public class JaxRsAbBenchmark {
   /** The server, started on 127.0.0.1 at a free port. */
   @State(Scope.Benchmark)
   public static class Server {
+    /** {@code false} is the control: both paths untraced, the ratio shows any bias of the setup. */
+    @Param({"true", "false"})
+    public String tracingEnabled;
+
     final LoopbackServer server = new LoopbackServer();
 
     @Setup
     public void start() throws Exception {
-      System.setProperty("tracing.enabled", "true");
+      System.setProperty("tracing.enabled", tracingEnabled);
       System.setProperty("tracing.jaxrs.skip-pattern", ".*/untraced");
       server.start();
     }
@@ -71,32 +77,30 @@ public class JaxRsAbBenchmark {
   public static class Pair {
     public long tracedNanos;
     public long untracedNanos;
-    private LoopbackHttpClient traced;
-    private LoopbackHttpClient untraced;
+    // one connection for both paths: the same server I/O thread serves both
+    private LoopbackHttpClient client;
     private boolean tracedFirst;
 
     @Setup
     public void open(Server server) throws IOException {
-      traced = server.server.connect(TRACED);
-      untraced = server.server.connect(SKIPPED);
+      client = server.server.connect(TRACED, SKIPPED);
     }
 
     @TearDown
     public void close() throws IOException {
-      traced.close();
-      untraced.close();
+      client.close();
     }
 
     int timeTraced() throws IOException {
       long start = System.nanoTime();
-      int length = traced.get();
+      int length = client.get(0);
       tracedNanos += System.nanoTime() - start;
       return length;
     }
 
     int timeUntraced() throws IOException {
       long start = System.nanoTime();
-      int length = untraced.get();
+      int length = client.get(1);
       untracedNanos += System.nanoTime() - start;
       return length;
     }

@@ -17,28 +17,38 @@ final class LoopbackHttpClient implements AutoCloseable {
   private final Socket socket;
   private final OutputStream out;
   private final InputStream in;
-  private final byte[] request;
-  private final LongAdder sent;
-  private long requests;
+  private final byte[][] requests;
+  private final LongAdder[] sent;
+  private final long[] counts;
   private final byte[] buffer = new byte[16 * 1024];
   private int pos;
   private int limit;
 
-  LoopbackHttpClient(int port, String path, LongAdder sent) throws IOException {
+  /** Connects; request {@code i} is a GET of {@code paths[i]}, counted into {@code sent[i]}. */
+  LoopbackHttpClient(int port, String[] paths, LongAdder[] sent) throws IOException {
     this.sent = sent;
+    this.counts = new long[paths.length];
+    this.requests = new byte[paths.length][];
+    for (int i = 0; i < paths.length; i++) {
+      String text = "GET " + paths[i] + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n";
+      requests[i] = text.getBytes(StandardCharsets.US_ASCII);
+    }
     socket = new Socket(InetAddress.getLoopbackAddress(), port);
     socket.setTcpNoDelay(true);
     socket.setSoTimeout(TIMEOUT_MS);
     out = socket.getOutputStream();
     in = socket.getInputStream();
-    String text = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n";
-    request = text.getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** Sends one GET and returns the body length; fails unless the status is 200. */
+  /** Sends a GET of the first path and returns the body length; fails unless the status is 200. */
   int get() throws IOException {
-    requests++;
-    out.write(request);
+    return get(0);
+  }
+
+  /** Sends a GET of path {@code i} and returns the body length; fails unless the status is 200. */
+  int get(int i) throws IOException {
+    counts[i]++;
+    out.write(requests[i]);
     out.flush();
     String status = line();
     if (!status.startsWith("HTTP/1.1 200")) {
@@ -106,7 +116,9 @@ final class LoopbackHttpClient implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    sent.add(requests);
+    for (int i = 0; i < counts.length; i++) {
+      sent[i].add(counts[i]);
+    }
     socket.close();
   }
 }

@@ -27,10 +27,16 @@ final class LoopbackServer {
             .get(60, TimeUnit.SECONDS);
   }
 
-  /** Opens a keep-alive connection for GETs of {@code path}; its requests count on close. */
-  LoopbackHttpClient connect(String path) throws IOException {
-    LongAdder counter = requests.computeIfAbsent(path, p -> new LongAdder());
-    return new LoopbackHttpClient(port, path, counter);
+  /**
+   * Opens one keep-alive connection for GETs of {@code paths} ({@code get(i)} requests {@code
+   * paths[i]}); its requests count per path when it is closed.
+   */
+  LoopbackHttpClient connect(String... paths) throws IOException {
+    LongAdder[] counters = new LongAdder[paths.length];
+    for (int i = 0; i < paths.length; i++) {
+      counters[i] = requests.computeIfAbsent(paths[i], p -> new LongAdder());
+    }
+    return new LoopbackHttpClient(port, paths, counters);
   }
 
   /** Returns how many requests the closed connections sent to {@code path}. */
