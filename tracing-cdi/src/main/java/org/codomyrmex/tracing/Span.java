@@ -456,7 +456,7 @@ public final class Span implements AutoCloseable {
       return; // bounded: a runaway loop must not exhaust memory
     }
     if (x.moreAttributes == null) {
-      x.moreAttributes = new Object[8];
+      x.moreAttributes = new Object[16]; // room for the eight more a server span has
     } else if (x.moreAttributes.length == 2 * x.moreAttributeCount) {
       x.moreAttributes = Arrays.copyOf(x.moreAttributes, x.moreAttributes.length * 2);
     }

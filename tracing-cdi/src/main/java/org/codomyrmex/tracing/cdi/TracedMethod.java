@@ -1,7 +1,6 @@
 package org.codomyrmex.tracing.cdi;
 
 import jakarta.interceptor.InvocationContext;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.codomyrmex.tracing.Scope;
@@ -15,23 +14,26 @@ final class TracedMethod {
   private final Tracer tracer; // null: tracing is off for this method
   private final String spanName;
   private final SpanKind kind;
-  private final Map<String, Object> attributes;
+  private final String namespace; // code.namespace: the bean class
+  private final String function; // code.function: the method
 
   TracedMethod(
       Class<?> targetClass,
       Tracer tracer,
       String spanName,
       SpanKind kind,
-      Map<String, Object> attributes) {
+      String namespace,
+      String function) {
     this.targetClass = targetClass;
     this.tracer = tracer;
     this.spanName = spanName;
     this.kind = kind;
-    this.attributes = attributes;
+    this.namespace = namespace;
+    this.function = function;
   }
 
   static TracedMethod off(Class<?> targetClass) {
-    return new TracedMethod(targetClass, null, null, null, Map.of());
+    return new TracedMethod(targetClass, null, null, null, null, null);
   }
 
   boolean appliesTo(Class<?> target) {
@@ -42,7 +44,9 @@ final class TracedMethod {
     if (tracer == null) {
       return invocation.proceed();
     }
-    Span span = tracer.startSpan(spanName, kind, null, attributes);
+    Span span = tracer.startSpan(spanName, kind);
+    span.setAttribute(TracedMethods.CODE_NAMESPACE, namespace);
+    span.setAttribute(TracedMethods.CODE_FUNCTION, function);
     Scope scope = span.makeCurrent();
     Object result;
     try {

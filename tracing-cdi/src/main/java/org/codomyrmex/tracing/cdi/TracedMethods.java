@@ -73,9 +73,8 @@ final class TracedMethods {
         traced.value().isEmpty()
             ? beanClass.getSimpleName() + "." + method.getName()
             : traced.value();
-    Map<String, Object> attributes =
-        Map.of(CODE_NAMESPACE, beanClass.getName(), CODE_FUNCTION, method.getName());
-    return new TracedMethod(targetClass, tracer, name, traced.kind(), attributes);
+    return new TracedMethod(
+        targetClass, tracer, name, traced.kind(), beanClass.getName(), method.getName());
   }
 
   /** The member defaults of {@code @Traced}, for a container that reports no binding instance. */

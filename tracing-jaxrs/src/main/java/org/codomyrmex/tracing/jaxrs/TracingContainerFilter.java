@@ -16,8 +16,6 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
 import java.lang.reflect.Method;
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -92,26 +90,28 @@ public final class TracingContainerFilter
     }
     ServerSpan.exitStale();
     UriInfo uri = request.getUriInfo();
-    String path = uri.getRequestUri().getRawPath();
+    URI requestUri = uri.getRequestUri();
+    String path = requestUri.getRawPath();
     if (skip != null && skip.matcher(path).matches()) {
       return;
     }
     Scope cleared = Tracers.clearCurrent(); // a pooled thread may still carry a stale span
     try {
-      start(request, uri, path).enter(cleared);
+      start(request, uri, requestUri, path).enter(cleared);
     } catch (RuntimeException e) {
       cleared.close();
       LOG.log(Level.WARNING, "tracing: could not start a server span", e);
     }
   }
 
-  private ServerSpan start(ContainerRequestContext request, UriInfo uri, String path) {
+  private ServerSpan start(
+      ContainerRequestContext request, UriInfo uri, URI requestUri, String path) {
     Method method = resourceInfo.getResourceMethod();
     String route = route(uri, method);
     Optional<SpanContext> parent = propagation.extract(request::getHeaderString);
-    Map<String, Object> attributes = attributes(request, uri.getRequestUri(), path, route);
     String name = request.getMethod() + ' ' + route;
-    Span span = tracer().startSpan(name, SpanKind.SERVER, parent.orElse(null), attributes);
+    Span span = tracer().startSpan(name, SpanKind.SERVER, parent.orElse(null), null);
+    setAttributes(span, request, requestUri, path, route);
     ServerSpan state = new ServerSpan(span, method, providers);
     request.setProperty(ServerSpan.PROPERTY, state);
     return state;
@@ -140,26 +140,19 @@ public final class TracingContainerFilter
     return routes.route(base == null ? "" : base, resourceInfo.getResourceClass(), method);
   }
 
-  private static Map<String, Object> attributes(
-      ContainerRequestContext request, URI requestUri, String path, String route) {
-    Map<String, Object> attributes = new HashMap<>(16);
-    attributes.put(HttpAttributes.REQUEST_METHOD, request.getMethod());
-    attributes.put(HttpAttributes.URL_PATH, path);
-    attributes.put(HttpAttributes.ROUTE, route);
-    attributes.put(HttpAttributes.URL_SCHEME, requestUri.getScheme());
-    putIfPresent(attributes, HttpAttributes.URL_QUERY, requestUri.getRawQuery());
-    putIfPresent(attributes, HttpAttributes.SERVER_ADDRESS, requestUri.getHost());
+  // Straight onto the span: no intermediate map per request.
+  private static void setAttributes(
+      Span span, ContainerRequestContext request, URI requestUri, String path, String route) {
+    span.setAttribute(HttpAttributes.REQUEST_METHOD, request.getMethod());
+    span.setAttribute(HttpAttributes.URL_PATH, path);
+    span.setAttribute(HttpAttributes.ROUTE, route);
+    span.setAttribute(HttpAttributes.URL_SCHEME, requestUri.getScheme());
+    span.setAttribute(HttpAttributes.URL_QUERY, requestUri.getRawQuery());
+    span.setAttribute(HttpAttributes.SERVER_ADDRESS, requestUri.getHost());
     if (requestUri.getPort() > 0) {
-      attributes.put(HttpAttributes.SERVER_PORT, (long) requestUri.getPort());
+      span.setAttribute(HttpAttributes.SERVER_PORT, (long) requestUri.getPort());
     }
-    putIfPresent(attributes, HttpAttributes.USER_AGENT, request.getHeaderString("User-Agent"));
-    return attributes;
-  }
-
-  private static void putIfPresent(Map<String, Object> attributes, String key, String value) {
-    if (value != null) {
-      attributes.put(key, value);
-    }
+    span.setAttribute(HttpAttributes.USER_AGENT, request.getHeaderString("User-Agent"));
   }
 
   private Tracer tracer() {
