@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Runs the benchmark suite on demand (about 13 minutes on 2 cores) and keeps each JMH log and its
 # JSON result in benchmarks/target/results/. Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
+# Usage: benchmarks/run-benchmarks.sh [part...]   parts: core core2 bigqueue loss cdi jaxrs jaxrs-ab (default: all)
 set -euo pipefail
 cd "$(dirname "$0")"
 JAR=target/benchmarks.jar
 OUT=target/results
 RUN=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
+# the same with a queue large enough that (almost) nothing is dropped: dropping is cheaper than queueing
+BIG=(-jvmArgsAppend -Dtracing.queue-capacity=65536)
+PARTS=("$@")
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(core core2 bigqueue loss cdi jaxrs jaxrs-ab)
 mkdir -p "$OUT"
 
 bench() { # name, then JMH arguments
@@ -14,13 +19,18 @@ bench() { # name, then JMH arguments
   java -jar "$JAR" "$@" -rf json -rff "$OUT/$name.json" 2>&1 | tee "$OUT/$name.log" | grep -E '^[A-Z][A-Za-z]+Benchmark\.|^Benchmark |^\['
 }
 
-bench core-1thread 'CoreTracerBenchmark' "${RUN[@]}" -t 1 -prof gc
-bench core-2threads 'CoreTracerBenchmark.full_' "${RUN[@]}" -t 2 -prof gc
-# the same with a queue large enough that nothing is dropped (dropping is cheaper than queueing)
-BIG=(-jvmArgsAppend -Dtracing.queue-capacity=65536)
-bench core-bigqueue-1thread 'CoreTracerBenchmark.full_ours' "${RUN[@]}" -t 1 -prof gc "${BIG[@]}"
-bench core-bigqueue-2threads 'CoreTracerBenchmark.full_ours' "${RUN[@]}" -t 2 -prof gc "${BIG[@]}"
-bench loss 'LossBenchmark'
-bench cdi 'CdiInterceptorBenchmark' "${RUN[@]}" -prof gc
-bench jaxrs 'JaxRsBenchmark' -f 1 -wi 3 -w 3s -i 5 -r 3s -prof gc
-bench jaxrs-ab 'JaxRsAbBenchmark' -f 1 -wi 3 -w 3s -i 10 -r 3s
+for part in "${PARTS[@]}"; do
+  case $part in
+    core) bench core-1thread 'CoreTracerBenchmark' "${RUN[@]}" -t 1 -prof gc ;;
+    core2) bench core-2threads 'CoreTracerBenchmark.full_' "${RUN[@]}" -t 2 -prof gc ;;
+    bigqueue)
+      bench core-bigqueue-1thread 'CoreTracerBenchmark.full_ours' "${RUN[@]}" -t 1 -prof gc "${BIG[@]}"
+      bench core-bigqueue-2threads 'CoreTracerBenchmark.full_ours' "${RUN[@]}" -t 2 -prof gc "${BIG[@]}"
+      ;;
+    loss) bench loss 'LossBenchmark' ;;
+    cdi) bench cdi 'CdiInterceptorBenchmark' "${RUN[@]}" -prof gc ;;
+    jaxrs) bench jaxrs 'JaxRsBenchmark' -f 1 -wi 3 -w 3s -i 5 -r 3s -prof gc ;;
+    jaxrs-ab) bench jaxrs-ab 'JaxRsAbBenchmark' -f 1 -wi 3 -w 3s -i 10 -r 3s ;;
+    *) echo "unknown part: $part" >&2 && exit 2 ;;
+  esac
+done
