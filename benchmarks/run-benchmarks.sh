@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the benchmark suite on demand (about 13 minutes on 2 cores) and keeps each JMH log and its
+# Runs the benchmark suite on demand (about 16 minutes on 2 cores) and keeps each JMH log and its
 # JSON result in benchmarks/target/results/. Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
-# Usage: benchmarks/run-benchmarks.sh [part...]   parts: core core2 bigqueue loss cdi jaxrs jaxrs-ab (default: all)
+# Usage: benchmarks/run-benchmarks.sh [part...]
+#   parts: core core2 bigqueue loss cdi jaxrs jaxrs-alt jaxrs-ab (default: all)
 set -euo pipefail
 cd "$(dirname "$0")"
 JAR=target/benchmarks.jar
@@ -10,7 +11,7 @@ RUN=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
 # the same with a queue large enough that (almost) nothing is dropped: dropping is cheaper than queueing
 BIG=(-jvmArgsAppend -Dtracing.queue-capacity=65536)
 PARTS=("$@")
-[ ${#PARTS[@]} -gt 0 ] || PARTS=(core core2 bigqueue loss cdi jaxrs jaxrs-ab)
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(core core2 bigqueue loss cdi jaxrs jaxrs-alt jaxrs-ab)
 mkdir -p "$OUT"
 
 bench() { # name, then JMH arguments
@@ -30,6 +31,13 @@ for part in "${PARTS[@]}"; do
     loss) bench loss 'LossBenchmark' ;;
     cdi) bench cdi 'CdiInterceptorBenchmark' "${RUN[@]}" -prof gc ;;
     jaxrs) bench jaxrs 'JaxRsBenchmark' -f 1 -wi 3 -w 3s -i 5 -r 3s -prof gc ;;
+    jaxrs-alt) # tracing off and on in alternating forks, so that load drift hits both alike
+      for pair in 1 2 3; do
+        for enabled in false true; do
+          bench "jaxrs-alt-$pair-$enabled" 'JaxRsBenchmark' -p tracingEnabled=$enabled -f 1 -wi 3 -w 2s -i 3 -r 2s
+        done
+      done
+      ;;
     jaxrs-ab) bench jaxrs-ab 'JaxRsAbBenchmark' -f 1 -wi 3 -w 3s -i 10 -r 3s ;;
     *) echo "unknown part: $part" >&2 && exit 2 ;;
   esac

@@ -21,16 +21,15 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Tracing on and off interleaved request by request, so that both see the same machine load: one
- * server with tracing enabled and {@code tracing.jaxrs.skip-pattern=.*&#47;untraced}; each
- * benchmark thread sends, over one keep-alive connection, a {@code GET /api/hello} (a SERVER span)
- * and a {@code GET /api/hello/untraced} (the filter runs, finds the path skipped, records nothing),
- * in alternating order, and adds each one's latency to the counters {@code tracedNanos} and {@code
- * untracedNanos}. Their ratio per iteration is the cost of tracing per request (with closed-loop
- * clients on a saturated machine, also its cost in throughput). The skipped path still pays the
- * filter's path check, so the ratio slightly understates the cost of tracing; {@link
- * JaxRsBenchmark} compares with {@code tracing.enabled=false} in separate forks. The fork with
- * {@code tracingEnabled=false} is the control: both paths untraced, its ratio should be 1.
+ * A diagnostic, not a measure of the cost of tracing: traced and skipped requests interleaved on
+ * one server with tracing enabled and {@code tracing.jaxrs.skip-pattern=.*&#47;untraced}. Each
+ * benchmark thread sends, over one keep-alive connection (one server I/O thread for both), a {@code
+ * GET /api/hello} (a SERVER span) and a {@code GET /api/hello/untraced} (skipped), in alternating
+ * order, and adds each one's latency to {@code tracedNanos} and {@code untracedNanos}; with {@code
+ * tracingEnabled=false} (the control) their ratio is 1. The ratio shows only what a traced request
+ * costs before its response is on the wire: work done after that is paid by whichever request the
+ * server thread serves next. The cost in throughput is measured by {@link JaxRsBenchmark} with the
+ * forks alternated ({@code run-benchmarks.sh jaxrs-alt}).
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsAbBenchmark}</pre>
  */
