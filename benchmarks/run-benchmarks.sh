@@ -34,7 +34,7 @@ for part in "${PARTS[@]}"; do
     jaxrs-alt) # tracing off and on in alternating forks, so that load drift hits both alike
       for pair in 1 2 3; do
         for enabled in false true; do
-          bench "jaxrs-alt-$pair-$enabled" 'JaxRsBenchmark' -p tracingEnabled=$enabled -f 1 -wi 3 -w 2s -i 3 -r 2s
+          bench "jaxrs-alt-$pair-$enabled" 'JaxRsBenchmark' -p tracingEnabled=$enabled -f 1 -wi 5 -w 3s -i 3 -r 3s
         done
       done
       ;;
