@@ -2,6 +2,7 @@ package org.codomyrmex.tracing.internal;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -11,7 +12,9 @@ public final class RateLimitedLogger {
 
   private final Logger logger;
   private final AtomicLong nextAllowed = new AtomicLong(Long.MIN_VALUE);
-  private final AtomicLong suppressed = new AtomicLong();
+  // Striped: every dropped span of every thread counts here, and a shared counter would be
+  // contended.
+  private final LongAdder suppressed = new LongAdder();
 
   /** Creates a limiter writing to the named java.util.logging logger. */
   public RateLimitedLogger(String loggerName) {
@@ -36,13 +39,13 @@ public final class RateLimitedLogger {
     if (due && nextAllowed.compareAndSet(next, now + INTERVAL_NANOS)) {
       return true;
     }
-    suppressed.incrementAndGet();
+    suppressed.increment();
     return false;
   }
 
   /** Logs a warning now, saying how many were suppressed; call only after {@link #permits()}. */
   public void log(String message, Throwable error) {
-    long skipped = suppressed.getAndSet(0);
+    long skipped = suppressed.sumThenReset();
     String suffix = skipped == 0 ? "" : " (" + skipped + " similar messages suppressed)";
     logger.log(Level.WARNING, message + suffix, error);
   }
