@@ -36,14 +36,10 @@ class CrossServiceIT {
     HttpResponse<String> response = Http.frontend("api/chain?item=9");
     assertThat(response.statusCode()).isEqualTo(200);
     List<Span> trace = spans.awaitTrace(Http.traceId(response), 3);
-    assertThat(trace).hasSize(3);
-    Span front = ServerSpanIT.byName(trace, "GET /api/chain");
-    Span client = kind(trace, SpanKind.CLIENT);
-    Span back = ServerSpanIT.byName(trace, "GET /backend/items/{id}");
-
-    assertThat(front.parentSpanId()).isNull();
-    assertThat(client.parentSpanId()).isEqualTo(front.spanId());
-    assertThat(back.parentSpanId()).isEqualTo(client.spanId());
+    Chain chain = chainOf(trace);
+    Span front = chain.front();
+    Span client = chain.client();
+    Span back = chain.back();
     assertThat(front.attributes()).containsEntry("service.name", Services.FRONTEND);
     assertThat(client.attributes())
         .containsEntry("service.name", Services.FRONTEND)
@@ -147,17 +143,27 @@ class CrossServiceIT {
   }
 
   private static void assertIntactTree(List<Span> tree, Map<String, String> seen) {
-    assertThat(tree).hasSize(3);
-    Span front = ServerSpanIT.byName(tree, "GET /api/chain");
-    Span client = kind(tree, SpanKind.CLIENT);
-    Span back = ServerSpanIT.byName(tree, "GET /backend/items/{id}");
+    Chain chain = chainOf(tree);
+    assertThat(chain.back().attributes())
+        .containsEntry("url.path", "/backend/items/" + seen.get("item"));
+    assertThat(seen)
+        .containsEntry("frontend", chain.front().spanId())
+        .containsEntry("current", chain.back().spanId());
+  }
+
+  /** The frontend server span, its client span and the backend server span of one request. */
+  private record Chain(Span front, Span client, Span back) {}
+
+  // Exactly these three spans, each the parent of the next.
+  private static Chain chainOf(List<Span> trace) {
+    assertThat(trace).hasSize(3);
+    Span front = ServerSpanIT.byName(trace, "GET /api/chain");
+    Span client = kind(trace, SpanKind.CLIENT);
+    Span back = ServerSpanIT.byName(trace, "GET /backend/items/{id}");
     assertThat(front.parentSpanId()).isNull();
     assertThat(client.parentSpanId()).isEqualTo(front.spanId());
     assertThat(back.parentSpanId()).isEqualTo(client.spanId());
-    assertThat(back.attributes()).containsEntry("url.path", "/backend/items/" + seen.get("item"));
-    assertThat(seen)
-        .containsEntry("frontend", front.spanId())
-        .containsEntry("current", back.spanId());
+    return new Chain(front, client, back);
   }
 
   static Span kind(List<Span> trace, SpanKind kind) {
