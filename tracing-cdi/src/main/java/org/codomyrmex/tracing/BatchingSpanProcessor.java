@@ -5,8 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.codomyrmex.tracing.internal.RateLimitedLogger;
@@ -14,10 +12,10 @@ import org.codomyrmex.tracing.internal.RateLimitedLogger;
 /**
  * Queues finished spans and exports them in batches on one daemon worker thread.
  *
- * <p>The queue is a lock-free multi-producer, single-consumer linked queue whose nodes are the
- * spans themselves, so enqueueing allocates nothing. Its length is bounded by a counter: a full
- * queue drops and counts, it never blocks the caller. Producers wake the sleeping worker only when
- * a good share of the queue is pending, so a wake-up costs once per many spans.
+ * <p>The queue ({@link ExportQueue}) links the spans themselves, so enqueueing allocates nothing,
+ * and is striped by thread, so producer threads do not contend. It is bounded: a full queue drops
+ * and counts, it never blocks the caller. Producers wake the sleeping worker only when a good share
+ * of the queue is pending, so a wake-up costs once per many spans.
  */
 final class BatchingSpanProcessor {
   private static final RateLimitedLogger LOG =
@@ -31,17 +29,14 @@ final class BatchingSpanProcessor {
   private final long intervalNanos;
   private final long flushTimeoutNanos;
 
-  private final AtomicReference<Span> tail;
-  private Span head; // worker only
-  private volatile long completed;
-  private final AtomicLong accepted = new AtomicLong();
-  private volatile long taken;
+  private final ExportQueue queue;
   private final LongAdder dropped = new LongAdder();
   private final LongAdder exported = new LongAdder();
   private volatile boolean sleeping;
   private volatile boolean stopping;
   private volatile boolean closed;
-  private volatile long flushTarget;
+  private volatile int flushers;
+  private long[] flushTarget = new long[0]; // guarded by flushMonitor
   private final Object flushMonitor = new Object();
   private final AtomicBoolean shutdown = new AtomicBoolean();
   private final List<Span> batch;
@@ -57,9 +52,7 @@ final class BatchingSpanProcessor {
     this.wakeThreshold = Math.max(1, Math.min(capacity, Math.max(batchSize, capacity / 8)));
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.flushIntervalMs);
     this.flushTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(settings.flushTimeoutMs);
-    Span stub = Span.noop();
-    head = stub;
-    this.tail = new AtomicReference<>(stub);
+    this.queue = new ExportQueue(capacity, Runtime.getRuntime().availableProcessors() * 2);
     this.batch = new ArrayList<>(batchSize);
     this.batchView = Collections.unmodifiableList(batch);
     this.worker = new Thread(this::work, "codomyrmex-tracing-export-" + tracerName);
@@ -84,16 +77,13 @@ final class BatchingSpanProcessor {
   }
 
   void offer(Span span) {
-    if (closed || accepted.get() - taken >= capacity) {
+    long backlog = closed ? ExportQueue.FULL : queue.offer(span);
+    if (backlog == ExportQueue.FULL) {
       drop(1, closed ? "the tracer is shut down" : "the export queue is full", null);
       if (sleeping) {
         wake();
       }
-      return;
-    }
-    long count = accepted.incrementAndGet();
-    tail.getAndSet(span).linkRelease(span);
-    if (sleeping && count - taken >= wakeThreshold) {
+    } else if (backlog >= wakeThreshold && sleeping) { // backlog is 0 but once per chunk of spans
       wake();
     }
   }
@@ -111,15 +101,30 @@ final class BatchingSpanProcessor {
     if (Thread.currentThread() == worker) {
       return; // an exporter flushing its own tracer would wait for itself
     }
-    long target = accepted.get();
-    if (completed >= target) {
+    long[] target = queue.accepted();
+    if (queue.released(target)) {
       return;
     }
     synchronized (flushMonitor) {
-      flushTarget = Math.max(flushTarget, target);
+      flushers++;
+      flushTarget = max(flushTarget, target);
     }
-    wake();
-    awaitCompleted(target);
+    try {
+      wake();
+      awaitCompleted(target);
+    } finally {
+      synchronized (flushMonitor) {
+        flushers--;
+      }
+    }
+  }
+
+  private static long[] max(long[] a, long[] b) {
+    long[] max = b.clone();
+    for (int i = 0; i < Math.min(a.length, b.length); i++) {
+      max[i] = Math.max(a[i], b[i]);
+    }
+    return max;
   }
 
   void shutdown() {
@@ -135,10 +140,10 @@ final class BatchingSpanProcessor {
     shutdownExporter();
   }
 
-  private void awaitCompleted(long target) {
+  private void awaitCompleted(long[] target) {
     long deadline = System.nanoTime() + flushTimeoutNanos;
     synchronized (flushMonitor) {
-      while (completed < target && worker.isAlive()) {
+      while (!queue.released(target) && worker.isAlive()) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           LOG.warn("flush of tracer '" + tracerName + "' timed out: the exporter is slow", null);
@@ -160,7 +165,7 @@ final class BatchingSpanProcessor {
   }
 
   private void work() {
-    while (!(stopping && isEmpty())) {
+    while (!(stopping && queue.isEmpty())) {
       try {
         boolean exportedAny = drain();
         signalFlushers();
@@ -177,7 +182,7 @@ final class BatchingSpanProcessor {
   private boolean drain() {
     boolean any = false;
     Span span;
-    while ((span = poll()) != null) {
+    while ((span = queue.poll()) != null) {
       any = true;
       batch.add(span);
       if (batch.size() >= batchSize) {
@@ -190,24 +195,8 @@ final class BatchingSpanProcessor {
     return any;
   }
 
-  private Span poll() {
-    Span current = head;
-    Span next = current.nextAcquire();
-    if (next == null) {
-      return null;
-    }
-    current.linkRelease(null); // let exported spans go: nothing links to them any more
-    head = next;
-    return next;
-  }
-
-  private boolean isEmpty() {
-    return tail.get() == head;
-  }
-
   private void exportBatch() {
     int size = batch.size();
-    taken += size;
     try {
       exporter.export(batchView);
       exported.add(size);
@@ -215,7 +204,7 @@ final class BatchingSpanProcessor {
       drop(size, "the exporter failed", t);
     } finally {
       batch.clear();
-      completed += size;
+      queue.release(size);
     }
   }
 
@@ -228,19 +217,28 @@ final class BatchingSpanProcessor {
 
   private void idle() {
     Thread.interrupted(); // an interrupt from a container must not turn this into a busy loop
-    if (flushTarget > completed || stopping) {
+    if (stopping || flushPending()) {
       Thread.yield(); // a span counted but not yet linked is a few instructions away
       return;
     }
     sleeping = true;
-    if (isEmpty()) {
+    if (queue.isEmpty()) {
       LockSupport.parkNanos(this, intervalNanos);
     }
     sleeping = false;
   }
 
+  private boolean flushPending() {
+    if (flushers == 0) {
+      return false;
+    }
+    synchronized (flushMonitor) {
+      return !queue.released(flushTarget);
+    }
+  }
+
   private void signalFlushers() {
-    if (flushTarget > 0) {
+    if (flushers > 0) {
       synchronized (flushMonitor) {
         flushMonitor.notifyAll();
       }
