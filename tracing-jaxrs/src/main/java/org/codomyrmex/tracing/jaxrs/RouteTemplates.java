@@ -12,14 +12,19 @@ final class RouteTemplates {
 
   private record Cached(String basePath, String route) {}
 
+  /** Returns the cached route of {@code method} under {@code basePath}, or null. */
+  String cached(String basePath, Method method) {
+    Cached cached = cache.get(method);
+    return cached != null && cached.basePath().equals(basePath) ? cached.route() : null;
+  }
+
   /** Returns the route of {@code method} of {@code type} under the application base path. */
   String route(String basePath, Class<?> type, Method method) {
-    Cached cached = cache.get(method);
-    if (cached != null && cached.basePath().equals(basePath)) {
-      return cached.route();
+    String route = cached(basePath, method);
+    if (route == null) {
+      route = normalize(basePath + '/' + template(type) + '/' + template(type, method));
+      cache.put(method, new Cached(basePath, route));
     }
-    String route = normalize(basePath + '/' + template(type) + '/' + template(type, method));
-    cache.put(method, new Cached(basePath, route));
     return route;
   }
 

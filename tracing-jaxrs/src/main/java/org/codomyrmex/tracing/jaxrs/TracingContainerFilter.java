@@ -107,7 +107,7 @@ public final class TracingContainerFilter
   private ServerSpan start(
       ContainerRequestContext request, UriInfo uri, URI requestUri, String path) {
     Method method = resourceInfo.getResourceMethod();
-    String route = route(uri, method);
+    String route = route(uri, path, method);
     Optional<SpanContext> parent = propagation.extract(request::getHeaderString);
     String name = request.getMethod() + ' ' + route;
     Span span = tracer().startSpan(name, SpanKind.SERVER, parent.orElse(null), null);
@@ -132,12 +132,23 @@ public final class TracingContainerFilter
     }
   }
 
-  private String route(UriInfo uri, Method method) {
-    String base = uri.getBaseUri().getRawPath();
+  private String route(UriInfo uri, String path, Method method) {
+    String base = basePath(uri, path);
     if (method == null) {
       return RouteTemplates.normalize(base + '/' + uri.getPath());
     }
-    return routes.route(base == null ? "" : base, resourceInfo.getResourceClass(), method);
+    String route = routes.cached(base, method);
+    return route != null ? route : routes.route(base, resourceInfo.getResourceClass(), method);
+  }
+
+  // The request path less the path below the application: no base URI parsed per request.
+  private static String basePath(UriInfo uri, String path) {
+    String below = uri.getPath(false);
+    if (below != null && path.endsWith(below)) {
+      return path.substring(0, path.length() - below.length());
+    }
+    String base = uri.getBaseUri().getRawPath();
+    return base == null ? "" : base;
   }
 
   // Straight onto the span: no intermediate map per request.
