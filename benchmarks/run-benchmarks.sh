@@ -2,7 +2,7 @@
 # Runs the benchmark suite on demand (about 16 minutes on 2 cores) and keeps each JMH log and its
 # JSON result in benchmarks/target/results/. Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
 # Usage: benchmarks/run-benchmarks.sh [part...]
-#   parts: core core2 bigqueue loss cdi jaxrs jaxrs-alt jaxrs-ab (default: all)
+#   parts: core core2 bigqueue loss cdi jaxrs jaxrs-alt jaxrs-phased (default: all)
 set -euo pipefail
 cd "$(dirname "$0")"
 JAR=target/benchmarks.jar
@@ -11,7 +11,7 @@ RUN=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
 # the same with a queue large enough that (almost) nothing is dropped: dropping is cheaper than queueing
 BIG=(-jvmArgsAppend -Dtracing.queue-capacity=65536)
 PARTS=("$@")
-[ ${#PARTS[@]} -gt 0 ] || PARTS=(core core2 bigqueue loss cdi jaxrs jaxrs-alt jaxrs-ab)
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(core core2 bigqueue loss cdi jaxrs jaxrs-alt jaxrs-phased)
 mkdir -p "$OUT"
 
 bench() { # name, then JMH arguments
@@ -34,11 +34,11 @@ for part in "${PARTS[@]}"; do
     jaxrs-alt) # tracing off and on in alternating forks, so that load drift hits both alike
       for pair in 1 2 3; do
         for enabled in false true; do
-          bench "jaxrs-alt-$pair-$enabled" 'JaxRsBenchmark' -p tracingEnabled=$enabled -f 1 -wi 5 -w 3s -i 3 -r 3s
+          bench "jaxrs-alt-$pair-$enabled" 'JaxRsBenchmark' -p tracingEnabled=$enabled -f 1 -wi 8 -w 3s -i 4 -r 3s
         done
       done
       ;;
-    jaxrs-ab) bench jaxrs-ab 'JaxRsAbBenchmark' -f 1 -wi 3 -w 3s -i 10 -r 3s ;;
+    jaxrs-phased) bench jaxrs-phased 'JaxRsPhasedBenchmark' ;;
     *) echo "unknown part: $part" >&2 && exit 2 ;;
   esac
 done

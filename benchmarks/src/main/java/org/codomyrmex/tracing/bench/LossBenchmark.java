@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * against a fresh tracer with default export settings (ours: batch 10, queue 2048, 1000 ms;
  * OpenTelemetry: its BatchSpanProcessor defaults) and a counting sink. After the iteration the
  * pipeline is flushed and the counters {@code produced}, {@code exported} and {@code dropped} (=
- * produced - exported) are reported as secondary results.
+ * produced - exported) are reported as secondary results, with, for ours, how long the export
+ * worker thread ran ({@code workerRunMs}) and how long it waited runnable for a CPU ({@code
+ * workerWaitMs}, Linux only): the spans it drops are produced while the worker is off-CPU.
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar LossBenchmark}</pre>
  */
@@ -44,6 +46,8 @@ public class LossBenchmark {
     public long exported;
     public long dropped;
     public long droppedCounted;
+    public long workerRunMs;
+    public long workerWaitMs;
     private CountingExporter sink;
     Tracer tracer;
 
@@ -60,6 +64,9 @@ public class LossBenchmark {
       exported = sink.count();
       dropped = produced - exported;
       droppedCounted = tracer.droppedSpans();
+      ThreadSchedule worker = ThreadSchedule.of("codomyrmex-tracing-export-loss");
+      workerRunMs = worker.runMillis;
+      workerWaitMs = worker.waitMillis;
       tracer.shutdown();
       Report.print("ours: produced " + produced, exported, droppedCounted);
     }

@@ -18,7 +18,7 @@ public class HelloResource {
     return "hello";
   }
 
-  /** The same text on a second path, which {@link JaxRsAbBenchmark} excludes from tracing. */
+  /** The same text on a second path, which {@link JaxRsPhasedBenchmark} excludes from tracing. */
   @GET
   @Path("untraced")
   @Produces(MediaType.TEXT_PLAIN)

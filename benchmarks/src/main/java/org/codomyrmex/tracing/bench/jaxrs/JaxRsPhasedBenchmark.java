@@ -1,0 +1,108 @@
+package org.codomyrmex.tracing.bench.jaxrs;
+
+import jakarta.enterprise.inject.spi.CDI;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.codomyrmex.tracing.Tracers;
+import org.codomyrmex.tracing.bench.cdi.CountingExporterBean;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The cost of tracing in throughput, measured in one JVM: two servers of the same application, one
+ * whose filters were created with {@code tracing.enabled=false} and one with {@code true}, loaded
+ * in alternating iterations (even: untraced, odd: traced), so that JIT state, GC and machine noise
+ * are shared by both. Secondary results {@code untraced} and {@code traced} are requests per second
+ * averaged over all iterations (each is zero in the other's iterations); their ratio is the
+ * throughput ratio. The JVM-level comparison is {@link JaxRsBenchmark}.
+ *
+ * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsPhasedBenchmark}</pre>
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Threads(2)
+@Warmup(iterations = 16, time = 2)
+@Measurement(iterations = 24, time = 2)
+public class JaxRsPhasedBenchmark {
+  private static final String TRACED = "/api/hello";
+  private static final String SKIPPED = "/api/hello/untraced";
+
+  /** The server, on 127.0.0.1 at a free port, and which path this iteration loads. */
+  @State(Scope.Benchmark)
+  public static class Server {
+    final LoopbackServer server = new LoopbackServer();
+    private int iteration = -1;
+    boolean tracedPhase;
+
+    @Setup
+    public void start() throws Exception {
+      System.setProperty("tracing.enabled", "true");
+      System.setProperty("tracing.jaxrs.skip-pattern", ".*/untraced");
+      server.start();
+    }
+
+    // untraced, traced, traced, untraced, ...: a linear drift (JIT, heap) favours neither
+    @Setup(Level.Iteration)
+    public void nextPhase() {
+      iteration++;
+      tracedPhase = ((iteration + 1) >> 1 & 1) == 1;
+    }
+
+    @TearDown
+    public void stop() throws Exception {
+      CountingExporterBean sink = CDI.current().select(CountingExporterBean.class).get();
+      Tracers.shutdownAll(); // flushes every tracer: each traced request's span reached the sink
+      System.out.printf(
+          "%n[jaxrs phased] untraced requests %d, traced requests %d, spans exported %d%n",
+          server.requests(SKIPPED), server.requests(TRACED), sink.count());
+      server.stop();
+    }
+  }
+
+  /** One keep-alive connection per thread for this iteration's path, and its request counts. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class Connection {
+    public long untraced;
+    public long traced;
+    private LoopbackHttpClient client;
+    private boolean tracedPhase;
+
+    @Setup(Level.Iteration)
+    public void open(Server server) throws IOException {
+      untraced = 0;
+      traced = 0;
+      tracedPhase = server.tracedPhase;
+      client = server.server.connect(tracedPhase ? TRACED : SKIPPED);
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() throws IOException {
+      client.close();
+    }
+  }
+
+  @Benchmark
+  public int get(Connection connection) throws IOException {
+    int length = connection.client.get();
+    if (connection.tracedPhase) {
+      connection.traced++;
+    } else {
+      connection.untraced++;
+    }
+    return length;
+  }
+}
