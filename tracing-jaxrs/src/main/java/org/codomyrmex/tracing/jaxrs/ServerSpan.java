@@ -80,7 +80,7 @@ final class ServerSpan {
     current.close();
     cleared.close();
     current = null;
-    ACTIVE.remove();
+    ACTIVE.set(null); // not remove(): the thread keeps its entry for the next request
   }
 
   /** Exits unless the resource method is still running (an async resource resumed inline). */
