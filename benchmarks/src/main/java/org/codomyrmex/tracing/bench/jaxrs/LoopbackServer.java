@@ -29,7 +29,7 @@ final class LoopbackServer {
 
   /**
    * Opens one keep-alive connection for GETs of {@code paths} ({@code get(i)} requests {@code
-   * paths[i]}); its requests count per path when it is closed.
+   * paths[i]}); its requests count per path as they are sent.
    */
   LoopbackHttpClient connect(String... paths) throws IOException {
     LongAdder[] counters = new LongAdder[paths.length];
@@ -39,7 +39,7 @@ final class LoopbackServer {
     return new LoopbackHttpClient(port, paths, counters);
   }
 
-  /** Returns how many requests the closed connections sent to {@code path}. */
+  /** Returns how many requests the connections have sent to {@code path}. */
   long requests(String path) {
     LongAdder counter = requests.get(path);
     return counter == null ? 0 : counter.sum();
