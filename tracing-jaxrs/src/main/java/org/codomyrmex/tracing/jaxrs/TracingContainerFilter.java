@@ -62,6 +62,7 @@ public final class TracingContainerFilter
   private final String configuredName;
   private final RouteTemplates routes = new RouteTemplates();
   private volatile String serviceName;
+  private volatile boolean encodedPathSupported = true;
 
   @Context private ResourceInfo resourceInfo;
   @Context private Providers providers;
@@ -142,13 +143,23 @@ public final class TracingContainerFilter
   }
 
   // The request path less the path below the application: no base URI parsed per request.
-  private static String basePath(UriInfo uri, String path) {
-    String below = uri.getPath(false);
+  private String basePath(UriInfo uri, String path) {
+    String below = encodedPathSupported ? encodedPath(uri) : null;
     if (below != null && path.endsWith(below)) {
       return path.substring(0, path.length() - below.length());
     }
     String base = uri.getBaseUri().getRawPath();
     return base == null ? "" : base;
+  }
+
+  // Quarkus REST refuses encoded paths: asked once, then the base URI is used.
+  private String encodedPath(UriInfo uri) {
+    try {
+      return uri.getPath(false);
+    } catch (RuntimeException e) {
+      encodedPathSupported = false;
+      return null;
+    }
   }
 
   // Straight onto the span: no intermediate map per request.
