@@ -27,9 +27,11 @@ class ExportPipelineTest {
     final ConcurrentLinkedQueue<Span> spans = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Integer> batchSizes = new ConcurrentLinkedQueue<>();
     final AtomicInteger shutdowns = new AtomicInteger();
+    volatile long pauseMillis; // per batch: a slow exporter
 
     @Override
     public void export(Collection<Span> batch) {
+      sleepQuietly(pauseMillis);
       batchSizes.add(batch.size());
       spans.addAll(batch);
     }
@@ -190,6 +192,42 @@ class ExportPipelineTest {
         assertThat(exporter.spans).hasSize(round);
       }
       tracer.shutdown();
+    }
+  }
+
+  @Test
+  void flushWaitsForWhatOtherThreadsFinishedBeforeTheCall() throws Exception {
+    RecordingExporter slow = new RecordingExporter();
+    slow.pauseMillis = 1; // the spans of the other threads are still queued when flush starts
+    try (SystemProperties ignored =
+        SystemProperties.set(
+            "tracing.flush-interval-ms", "600000", "tracing.queue-capacity", "100000")) {
+      Tracer tracer = Tracer.create("others", slow);
+      int threads = 6;
+      int perThread = 200;
+      Thread[] producers = new Thread[threads];
+      for (int t = 0; t < threads; t++) {
+        producers[t] = new Thread(() -> produce(tracer, perThread));
+        producers[t].start();
+      }
+      for (Thread producer : producers) {
+        producer.join(30_000);
+      }
+      tracer.flush(); // from a thread that finished no span itself
+
+      assertThat(slow.spans).hasSize(threads * perThread * 2);
+      tracer.shutdown();
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
