@@ -36,7 +36,7 @@ final class BatchingSpanProcessor {
   private volatile boolean stopping;
   private volatile boolean closed;
   private volatile int flushers;
-  private long[] flushTarget = new long[0]; // guarded by flushMonitor
+  private final long[] flushTarget; // per stripe, the most any waiting flush needs; flushMonitor
   private final Object flushMonitor = new Object();
   private final AtomicBoolean shutdown = new AtomicBoolean();
   private final List<Span> batch;
@@ -53,6 +53,7 @@ final class BatchingSpanProcessor {
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.flushIntervalMs);
     this.flushTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(settings.flushTimeoutMs);
     this.queue = new ExportQueue(capacity, Runtime.getRuntime().availableProcessors() * 2);
+    this.flushTarget = new long[queue.stripes()];
     this.batch = new ArrayList<>(batchSize);
     this.batchView = Collections.unmodifiableList(batch);
     this.worker = new Thread(this::work, "codomyrmex-tracing-export-" + tracerName);
@@ -107,7 +108,9 @@ final class BatchingSpanProcessor {
     }
     synchronized (flushMonitor) {
       flushers++;
-      flushTarget = max(flushTarget, target);
+      for (int i = 0; i < target.length; i++) {
+        flushTarget[i] = Math.max(flushTarget[i], target[i]);
+      }
     }
     try {
       wake();
@@ -117,14 +120,6 @@ final class BatchingSpanProcessor {
         flushers--;
       }
     }
-  }
-
-  private static long[] max(long[] a, long[] b) {
-    long[] max = b.clone();
-    for (int i = 0; i < Math.min(a.length, b.length); i++) {
-      max[i] = Math.max(a[i], b[i]);
-    }
-    return max;
   }
 
   void shutdown() {

@@ -26,9 +26,9 @@ final class ExportQueue {
   private final int chunk;
   private final int mask;
   private final int shift;
-  private final long[] counters; // per stripe ACCEPTED, LIMIT; then the shared ISSUED and TAKEN
-  private final int issued;
-  private final int taken;
+  private final long[] counters; // per stripe ACCEPTED, LIMIT; then the shared issued and taken
+  private final int issuedIndex; // in counters: credits granted to all stripes so far
+  private final int takenIndex; // in counters: spans the worker has released so far
   private final Span[] tails;
   private final Span[] heads; // worker only
   private final long[] takenByStripe; // worker only
@@ -42,16 +42,16 @@ final class ExportQueue {
     this.chunk = Math.max(1, Math.min(32, capacity / (8 * count)));
     this.mask = count - 1;
     this.shift = 64 - Integer.numberOfTrailingZeros(count);
-    this.counters = new long[(count + 3) * LONG_STRIDE];
-    this.issued = (count + 1) * LONG_STRIDE;
-    this.taken = (count + 2) * LONG_STRIDE;
-    this.tails = new Span[(count + 1) * SPAN_STRIDE];
+    this.counters = new long[counterIndex(count + 2)]; // a stride of padding after the last slot
+    this.issuedIndex = counterIndex(count);
+    this.takenIndex = counterIndex(count + 1);
+    this.tails = new Span[tailIndex(count)]; // likewise
     this.heads = new Span[count];
     this.takenByStripe = new long[count];
     this.completedByStripe = new long[count];
     for (int i = 0; i < count; i++) {
       heads[i] = Span.noop(); // each stripe starts at its own stub
-      tails[(i + 1) * SPAN_STRIDE] = heads[i];
+      tails[tailIndex(i)] = heads[i];
     }
   }
 
@@ -61,13 +61,21 @@ final class ExportQueue {
    */
   long offer(Span span) {
     int stripe = stripe();
-    int slot = (stripe + 1) * LONG_STRIDE;
-    long backlog = reserve(slot);
+    long backlog = reserve(counterIndex(stripe));
     if (backlog != FULL) {
-      Span previous = (Span) SPANS.getAndSet(tails, (stripe + 1) * SPAN_STRIDE, span);
+      Span previous = (Span) SPANS.getAndSet(tails, tailIndex(stripe), span);
       previous.linkRelease(span);
     }
     return backlog;
+  }
+
+  // Each stripe's slots start one stride in, so the first is 128 bytes from the array header too.
+  private static int counterIndex(int stripe) {
+    return (stripe + 1) * LONG_STRIDE;
+  }
+
+  private static int tailIndex(int stripe) {
+    return (stripe + 1) * SPAN_STRIDE;
   }
 
   // Fibonacci hashing of the thread id: consecutive ids land on different stripes.
@@ -94,13 +102,13 @@ final class ExportQueue {
   // that leaves (counting every credit granted as queued), or FULL.
   private long grant(int slot) {
     while (true) {
-      long granted = (long) LONGS.getVolatile(counters, issued);
-      long backlog = granted - (long) LONGS.getVolatile(counters, taken);
+      long granted = (long) LONGS.getVolatile(counters, issuedIndex);
+      long backlog = granted - (long) LONGS.getVolatile(counters, takenIndex);
       long room = Math.min(chunk, capacity - backlog);
       if (room <= 0) {
         return FULL;
       }
-      if (LONGS.compareAndSet(counters, issued, granted, granted + room)) {
+      if (LONGS.compareAndSet(counters, issuedIndex, granted, granted + room)) {
         LONGS.getAndAdd(counters, slot + LIMIT, room);
         return backlog + room;
       }
@@ -136,7 +144,7 @@ final class ExportQueue {
   /** Whether every stripe is empty (a span being linked counts as queued); worker only. */
   boolean isEmpty() {
     for (int i = 0; i <= mask; i++) {
-      if (SPANS.getVolatile(tails, (i + 1) * SPAN_STRIDE) != heads[i]) {
+      if (SPANS.getVolatile(tails, tailIndex(i)) != heads[i]) {
         return false;
       }
     }
@@ -145,7 +153,8 @@ final class ExportQueue {
 
   /** Frees room for {@code count} spans polled and exported (or dropped); worker only. */
   void release(int count) {
-    LONGS.setVolatile(counters, taken, (long) LONGS.getVolatile(counters, taken) + count);
+    long taken = (long) LONGS.getVolatile(counters, takenIndex);
+    LONGS.setVolatile(counters, takenIndex, taken + count);
     for (long bits = touched; bits != 0; bits &= bits - 1) {
       int stripe = Long.numberOfTrailingZeros(bits);
       LONGS.setVolatile(completedByStripe, stripe, takenByStripe[stripe]);
@@ -153,11 +162,16 @@ final class ExportQueue {
     touched = 0;
   }
 
+  /** The number of stripes, the length of {@link #accepted()}. */
+  int stripes() {
+    return mask + 1;
+  }
+
   /** The spans each stripe has accepted so far: a flush waits until all of them are released. */
   long[] accepted() {
-    long[] accepted = new long[mask + 1];
-    for (int i = 0; i <= mask; i++) {
-      accepted[i] = (long) LONGS.getVolatile(counters, (i + 1) * LONG_STRIDE + ACCEPTED);
+    long[] accepted = new long[stripes()];
+    for (int i = 0; i < accepted.length; i++) {
+      accepted[i] = (long) LONGS.getVolatile(counters, counterIndex(i) + ACCEPTED);
     }
     return accepted;
   }
