@@ -1,5 +1,6 @@
 package org.codomyrmex.tracing.bench.jaxrs;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.SeBootstrap;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.codomyrmex.tracing.Tracers;
+import org.codomyrmex.tracing.bench.cdi.CountingExporterBean;
 
 /**
  * {@link BenchApplication} on RESTEasy's {@code SeBootstrap} (Undertow, Weld SE), 127.0.0.1 only.
@@ -43,6 +46,16 @@ final class LoopbackServer {
   long requests(String path) {
     LongAdder counter = requests.get(path);
     return counter == null ? 0 : counter.sum();
+  }
+
+  /**
+   * Shuts every tracer down, which flushes it, and returns how many spans the application's
+   * counting exporter bean received: one per traced request when nothing was lost.
+   */
+  long exportedSpans() {
+    CountingExporterBean sink = CDI.current().select(CountingExporterBean.class).get();
+    Tracers.shutdownAll();
+    return sink.count();
   }
 
   void stop() throws Exception {
