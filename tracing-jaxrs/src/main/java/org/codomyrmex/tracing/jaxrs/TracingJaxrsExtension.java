@@ -12,14 +12,22 @@ import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import org.codomyrmex.tracing.internal.TracingConfig;
 
 /**
  * Not API: a portable extension that binds {@link ResourceMethodInterceptor} to the resource
  * methods of CDI-managed resource classes. Resources that are not CDI beans are still traced by the
- * filters alone (without the exception event and the early restore of async request threads).
+ * filters alone (without the exception event and the early restore of async request threads). With
+ * {@code tracing.enabled=false} nothing is bound: resource methods run without interception.
  */
 public class TracingJaxrsExtension implements Extension {
+  private boolean enabled = true;
+
   void register(@Observes BeforeBeanDiscovery event, BeanManager manager) {
+    enabled = tracingEnabled();
+    if (!enabled) {
+      return;
+    }
     event.addAnnotatedType(
         manager.createAnnotatedType(ResourceMethodInterceptor.class),
         ResourceMethodInterceptor.class.getName());
@@ -28,13 +36,22 @@ public class TracingJaxrsExtension implements Extension {
   <T> void bind(
       @Observes @WithAnnotations({Path.class, HttpMethod.class}) ProcessAnnotatedType<T> event) {
     Class<T> type = event.getAnnotatedType().getJavaClass();
-    if (type.isInterface() || Modifier.isFinal(type.getModifiers())) {
+    if (!enabled || type.isInterface() || Modifier.isFinal(type.getModifiers())) {
       return; // final classes cannot be intercepted; the filters still trace them
     }
     event
         .configureAnnotatedType()
         .filterMethods(TracingJaxrsExtension::isResourceMethod)
         .forEach(method -> method.add(TracedResource.Literal.INSTANCE));
+  }
+
+  // A bad value is reported by the core extension, naming the key; here it leaves tracing on.
+  private static boolean tracingEnabled() {
+    try {
+      return TracingConfig.load().enabled();
+    } catch (RuntimeException e) {
+      return true;
+    }
   }
 
   private static boolean isResourceMethod(AnnotatedMethod<?> method) {
