@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs the benchmark suite on demand (about 16 minutes on 2 cores) and keeps each JMH log and its
+# Runs the benchmark suite on demand (about 40 minutes on 2 cores) and keeps each JMH log and its
 # JSON result in benchmarks/target/results/. Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
 # Usage: benchmarks/run-benchmarks.sh [part...]
-#   parts: core core2 bigqueue loss cdi jaxrs jaxrs-alt jaxrs-phased (default: all)
+#   parts: core core2 bigqueue loss cdi jaxrs jaxrs-pairs jaxrs-pairs8 jaxrs-phased (default: all)
 set -euo pipefail
 cd "$(dirname "$0")"
 JAR=target/benchmarks.jar
@@ -11,7 +11,7 @@ RUN=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
 # the same with a queue large enough that (almost) nothing is dropped: dropping is cheaper than queueing
 BIG=(-jvmArgsAppend -Dtracing.queue-capacity=65536)
 PARTS=("$@")
-[ ${#PARTS[@]} -gt 0 ] || PARTS=(core core2 bigqueue loss cdi jaxrs jaxrs-alt jaxrs-phased)
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(core core2 bigqueue loss cdi jaxrs jaxrs-pairs jaxrs-pairs8 jaxrs-phased)
 mkdir -p "$OUT"
 
 bench() { # name, then JMH arguments
@@ -31,13 +31,9 @@ for part in "${PARTS[@]}"; do
     loss) bench loss 'LossBenchmark' ;;
     cdi) bench cdi 'CdiInterceptorBenchmark' "${RUN[@]}" -prof gc ;;
     jaxrs) bench jaxrs 'JaxRsBenchmark' -f 1 -wi 3 -w 3s -i 5 -r 3s -prof gc ;;
-    jaxrs-alt) # tracing off and on in alternating forks, so that load drift hits both alike
-      for pair in 1 2 3; do
-        for enabled in false true; do
-          bench "jaxrs-alt-$pair-$enabled" 'JaxRsBenchmark' -p tracingEnabled=$enabled -f 1 -wi 8 -w 3s -i 4 -r 3s
-        done
-      done
-      ;;
+    # tracing off and on in 10 pairs of forks, the order alternated: 2 connections, then 8 (saturated)
+    jaxrs-pairs) JAXRS_PAIRS_TAG=t2 ./jaxrs-pairs.sh 10 | tee "$OUT/jaxrs-pairs-t2.txt" ;;
+    jaxrs-pairs8) JAXRS_PAIRS_TAG=t8 JAXRS_PAIRS_WARMUPS=20 ./jaxrs-pairs.sh 10 -t 8 | tee "$OUT/jaxrs-pairs-t8.txt" ;;
     jaxrs-phased) bench jaxrs-phased 'JaxRsPhasedBenchmark' ;;
     *) echo "unknown part: $part" >&2 && exit 2 ;;
   esac

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Measures the throughput cost of tracing a trivial JAX-RS GET between JVMs: N pairs of JaxRsBenchmark
+# forks, tracing off and on, the order alternated from pair to pair (against drift), then the ratio of
+# each pair with its mean and standard error. Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
+# Usage: [JAXRS_PAIRS_WARMUPS=n] benchmarks/jaxrs-pairs.sh [pairs (default 10)] [extra JMH arguments...]
+#   e.g. benchmarks/jaxrs-pairs.sh 4 -jvmArgsAppend -Dtracing.jaxrs.skip-pattern=.*   (a control)
+#   Warm-up: 10 iterations of 2 s by default; with 8 connections (-t 8) the JIT needs about 20.
+set -euo pipefail
+cd "$(dirname "$0")"
+PAIRS=${1:-10}
+WARMUPS=${JAXRS_PAIRS_WARMUPS:-10}
+shift || true
+OUT=target/results/jaxrs-pairs${JAXRS_PAIRS_TAG:+-$JAXRS_PAIRS_TAG}
+mkdir -p "$OUT"
+
+fork() { # enabled, pair, extra JMH arguments: prints requests/s of one fork
+  local enabled=$1 log="$OUT/$2-$1"
+  shift 2
+  java -jar target/benchmarks.jar JaxRsBenchmark -p tracingEnabled="$enabled" -f 1 -wi "$WARMUPS" -w 2s -i 5 \
+    -r 2s -rf json -rff "$log.json" "$@" >"$log.log" 2>&1
+  awk '$1 == "JaxRsBenchmark.get" { print $5 }' "$log.log"
+}
+
+ratios=()
+for ((pair = 1; pair <= PAIRS; pair++)); do
+  order=(false true)
+  ((pair % 2 == 0)) && order=(true false)
+  declare -A score=()
+  for enabled in "${order[@]}"; do
+    score[$enabled]=$(fork "$enabled" "$pair" "$@")
+  done
+  ratio=$(awk -v t="${score[true]}" -v f="${score[false]}" 'BEGIN { printf "%.3f", t / f }')
+  ratios+=("$ratio")
+  echo "pair $pair (${order[0]} first): off ${score[false]}, on ${score[true]} req/s, on/off $ratio"
+done
+printf '%s\n' "${ratios[@]}" | awk '
+  { r[NR] = $1; s += $1 }
+  END {
+    m = s / NR; for (i = 1; i <= NR; i++) v += (r[i] - m) ^ 2
+    se = NR > 1 ? sqrt(v / (NR - 1) / NR) : 0
+    printf "%d pairs: mean on/off %.3f, standard error %.3f -> cost %.1f %% +- %.1f %%\n", NR, m, se, (1 - m) * 100, se * 100
+  }'
