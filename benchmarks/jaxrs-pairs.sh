@@ -18,7 +18,7 @@ fork() { # enabled, pair, extra JMH arguments: prints requests/s of one fork
   shift 2
   java -jar target/benchmarks.jar JaxRsBenchmark -p tracingEnabled="$enabled" -f 1 -wi "$WARMUPS" -w 2s -i 5 \
     -r 2s -rf json -rff "$log.json" "$@" >"$log.log" 2>&1
-  awk '$1 == "JaxRsBenchmark.get" { print $5 }' "$log.log"
+  awk '$1 == "JaxRsBenchmark.get" { for (i = 2; i <= NF; i++) if ($i == "±") print $(i - 1) }' "$log.log"
 }
 
 ratios=()

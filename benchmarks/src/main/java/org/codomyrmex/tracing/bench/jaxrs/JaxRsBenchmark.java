@@ -41,19 +41,23 @@ public class JaxRsBenchmark {
     @Param({"false", "true"})
     public String tracingEnabled;
 
+    /** The embedded server: {@code undertow} or {@code netty}. */
+    @Param({"undertow"})
+    public String runtime;
+
     final LoopbackServer server = new LoopbackServer();
 
     @Setup
     public void start() throws Exception {
       System.setProperty("tracing.enabled", tracingEnabled);
-      server.start();
+      server.start(runtime);
     }
 
     @TearDown
     public void stop() throws Exception {
       System.out.printf(
-          "%n[jaxrs tracing.enabled=%s] requests %d, spans exported %d%n",
-          tracingEnabled, server.requests(PATH), server.exportedSpans());
+          "%n[jaxrs %s tracing.enabled=%s] requests %d, spans exported %d%n",
+          runtime, tracingEnabled, server.requests(PATH), server.exportedSpans());
       server.stop();
     }
   }

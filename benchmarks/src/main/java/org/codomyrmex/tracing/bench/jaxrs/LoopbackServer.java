@@ -1,5 +1,8 @@
 package org.codomyrmex.tracing.bench.jaxrs;
 
+import dev.resteasy.embedded.server.UndertowCdiEmbeddedServer;
+import jakarta.enterprise.inject.se.SeContainer;
+import jakarta.enterprise.inject.se.SeContainerInitializer;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.SeBootstrap;
 import java.io.IOException;
@@ -11,19 +14,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.codomyrmex.tracing.Tracers;
 import org.codomyrmex.tracing.bench.cdi.CountingExporterBean;
+import org.jboss.resteasy.plugins.server.netty.cdi.CdiNettyJaxrsServer;
 
 /**
- * {@link BenchApplication} on RESTEasy's {@code SeBootstrap} (Undertow, Weld SE), 127.0.0.1 only.
+ * {@link BenchApplication} on RESTEasy's {@code SeBootstrap}, 127.0.0.1 only: on Undertow (Weld SE
+ * started by RESTEasy, as in the integration tests) or on Netty (Weld SE started here).
  */
 final class LoopbackServer {
+  // RESTEasy's SeBootstrap property that names the embedded server instance to use
+  private static final String EMBEDDED_SERVER = "org.jboss.resteasy.se.embedded.server.instance";
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private SeBootstrap.Instance instance;
+  private SeContainer container;
   private int port;
 
+  /** Starts on Undertow. */
   void start() throws Exception {
+    start("undertow");
+  }
+
+  /** Starts on {@code runtime}: {@code undertow} or {@code netty}. */
+  void start(String runtime) throws Exception {
     port = freePort();
     SeBootstrap.Configuration config =
-        SeBootstrap.Configuration.builder().protocol("HTTP").host("127.0.0.1").port(port).build();
+        SeBootstrap.Configuration.builder()
+            .protocol("HTTP")
+            .host("127.0.0.1")
+            .port(port)
+            .property(EMBEDDED_SERVER, embeddedServer(runtime))
+            .build();
     instance =
         SeBootstrap.start(new BenchApplication(), config)
             .toCompletableFuture()
@@ -60,6 +79,21 @@ final class LoopbackServer {
 
   void stop() throws Exception {
     instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    if (container != null) {
+      container.close();
+    }
+  }
+
+  private Object embeddedServer(String runtime) {
+    switch (runtime) {
+      case "undertow":
+        return new UndertowCdiEmbeddedServer();
+      case "netty":
+        container = SeContainerInitializer.newInstance().initialize();
+        return new CdiNettyJaxrsServer();
+      default:
+        throw new IllegalArgumentException("unknown runtime: " + runtime);
+    }
   }
 
   private static int freePort() throws IOException {
