@@ -2,13 +2,15 @@
 # Measures the throughput cost of tracing a trivial JAX-RS GET between JVMs: N pairs of JaxRsBenchmark
 # forks, tracing off and on, the order alternated from pair to pair (against drift), then the ratio of
 # each pair with its mean and standard error. Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
-# Usage: [JAXRS_PAIRS_WARMUPS=n] benchmarks/jaxrs-pairs.sh [pairs (default 10)] [extra JMH arguments...]
+# Usage: [JAXRS_PAIRS_WARMUPS=n] [JAXRS_PAIRS_FIRST=true] benchmarks/jaxrs-pairs.sh [pairs (default 10)] [extra JMH arguments...]
 #   e.g. benchmarks/jaxrs-pairs.sh 4 -jvmArgsAppend -Dtracing.jaxrs.skip-pattern=.*   (a control)
 #   Warm-up: 10 iterations of 2 s by default; with 8 connections (-t 8) the JIT needs about 20.
 set -euo pipefail
 cd "$(dirname "$0")"
 PAIRS=${1:-10}
 WARMUPS=${JAXRS_PAIRS_WARMUPS:-10}
+OFFSET=0 # JAXRS_PAIRS_FIRST=true: the first pair runs tracing on first (to continue a series evenly)
+[ "${JAXRS_PAIRS_FIRST:-false}" = true ] && OFFSET=1
 shift || true
 OUT=target/results/jaxrs-pairs${JAXRS_PAIRS_TAG:+-$JAXRS_PAIRS_TAG}
 mkdir -p "$OUT"
@@ -24,7 +26,7 @@ fork() { # enabled, pair, extra JMH arguments: prints requests/s of one fork
 ratios=()
 for ((pair = 1; pair <= PAIRS; pair++)); do
   order=(false true)
-  ((pair % 2 == 0)) && order=(true false)
+  (((pair + OFFSET) % 2 == 0)) && order=(true false)
   declare -A score=()
   for enabled in "${order[@]}"; do
     score[$enabled]=$(fork "$enabled" "$pair" "$@")
