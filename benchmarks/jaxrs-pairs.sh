@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the throughput cost of tracing a trivial JAX-RS GET between JVMs: N pairs of JaxRsBenchmark
 # forks, tracing off and on, the order alternated from pair to pair (against drift), then the ratio of
-# each pair with its mean and standard error. Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
+# each pair with its mean and standard error, for throughput and for CPU time per request (of the whole
+# process, and of the server's request threads alone). Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
 # Usage: [JAXRS_PAIRS_WARMUPS=n] [JAXRS_PAIRS_FIRST=true] benchmarks/jaxrs-pairs.sh [pairs (default 10)] [extra JMH arguments...]
 #   e.g. benchmarks/jaxrs-pairs.sh 4 -jvmArgsAppend -Dtracing.jaxrs.skip-pattern=.*   (a control)
 #   Warm-up: 10 iterations of 2 s by default; with 8 connections (-t 8) the JIT needs about 20.
@@ -15,30 +16,47 @@ shift || true
 OUT=target/results/jaxrs-pairs${JAXRS_PAIRS_TAG:+-$JAXRS_PAIRS_TAG}
 mkdir -p "$OUT"
 
-fork() { # enabled, pair, extra JMH arguments: prints requests/s of one fork
+fork() { # enabled, pair, extra JMH arguments: prints requests/s and CPU us per request (process, request threads)
   local enabled=$1 log="$OUT/$2-$1"
   shift 2
   java -jar target/benchmarks.jar JaxRsBenchmark -p tracingEnabled="$enabled" -f 1 -wi "$WARMUPS" -w 2s -i 5 \
     -r 2s -rf json -rff "$log.json" "$@" >"$log.log" 2>&1
-  awk '$1 == "JaxRsBenchmark.get" { for (i = 2; i <= NF; i++) if ($i == "±") print $(i - 1) }' "$log.log"
+  awk '$1 == "JaxRsBenchmark.get" { for (i = 2; i <= NF; i++) if ($i == "±") s = $(i - 1) }
+       $1 == "[cpu]" { p = $8; t = $12 }
+       END { print s, p, t }' "$log.log"
+}
+
+summary() { # label, then ratios: prints their mean and standard error
+  local label=$1
+  shift
+  printf '%s\n' "$@" | awk -v label="$label" '
+    { r[NR] = $1; s += $1 }
+    END {
+      m = s / NR; for (i = 1; i <= NR; i++) v += (r[i] - m) ^ 2
+      se = NR > 1 ? sqrt(v / (NR - 1) / NR) : 0
+      printf "%d pairs, %s: mean on/off %.3f, standard error %.3f\n", NR, label, m, se
+    }'
 }
 
 ratios=()
+process=()
+threads=()
 for ((pair = 1; pair <= PAIRS; pair++)); do
   order=(false true)
   (((pair + OFFSET) % 2 == 0)) && order=(true false)
-  declare -A score=()
+  declare -A result=()
   for enabled in "${order[@]}"; do
-    score[$enabled]=$(fork "$enabled" "$pair" "$@")
+    result[$enabled]=$(fork "$enabled" "$pair" "$@")
   done
-  ratio=$(awk -v t="${score[true]}" -v f="${score[false]}" 'BEGIN { printf "%.3f", t / f }')
-  ratios+=("$ratio")
-  echo "pair $pair (${order[0]} first): off ${score[false]}, on ${score[true]} req/s, on/off $ratio"
+  read -r off offProcess offThreads <<<"${result[false]}"
+  read -r on onProcess onThreads <<<"${result[true]}"
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+  ratios+=("$(ratio "$on" "$off")")
+  process+=("$(ratio "$onProcess" "$offProcess")")
+  threads+=("$(ratio "$onThreads" "$offThreads")")
+  echo "pair $pair (${order[0]} first): off $off, on $on req/s, on/off ${ratios[-1]};" \
+    "CPU us/request off $offProcess / $offThreads, on $onProcess / $onThreads (process / request threads)"
 done
-printf '%s\n' "${ratios[@]}" | awk '
-  { r[NR] = $1; s += $1 }
-  END {
-    m = s / NR; for (i = 1; i <= NR; i++) v += (r[i] - m) ^ 2
-    se = NR > 1 ? sqrt(v / (NR - 1) / NR) : 0
-    printf "%d pairs: mean on/off %.3f, standard error %.3f -> cost %.1f %% +- %.1f %%\n", NR, m, se, (1 - m) * 100, se * 100
-  }'
+summary "throughput" "${ratios[@]}"
+summary "CPU per request, process" "${process[@]}"
+summary "CPU per request, request threads" "${threads[@]}"

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -15,6 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * A trivial {@code GET /api/hello} on loopback, RESTEasy {@code SeBootstrap} on Undertow with Weld
@@ -46,11 +49,26 @@ public class JaxRsBenchmark {
     public String runtime;
 
     final LoopbackServer server = new LoopbackServer();
+    private CpuPerRequest cpu;
 
     @Setup
     public void start() throws Exception {
       System.setProperty("tracing.enabled", tracingEnabled);
       server.start(runtime);
+      // the threads that run requests: Undertow's workers, Netty's event loops
+      cpu = new CpuPerRequest("netty".equals(runtime) ? "nioEventLoopGroup-3" : "XNIO-1 task");
+    }
+
+    @Setup(Level.Iteration)
+    public void beginIteration() {
+      cpu.begin(server.requests(PATH));
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration(IterationParams iteration) {
+      if (iteration.getType() == IterationType.MEASUREMENT) {
+        cpu.end(server.requests(PATH));
+      }
     }
 
     @TearDown
@@ -58,6 +76,7 @@ public class JaxRsBenchmark {
       System.out.printf(
           "%n[jaxrs %s tracing.enabled=%s] requests %d, spans exported %d%n",
           runtime, tracingEnabled, server.requests(PATH), server.exportedSpans());
+      System.out.println(cpu.report());
       server.stop();
     }
   }
