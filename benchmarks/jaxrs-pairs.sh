@@ -38,6 +38,8 @@ summary() { # label, then ratios: prints their mean and standard error
     }'
 }
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+
 ratios=()
 process=()
 threads=()
@@ -50,7 +52,6 @@ for ((pair = 1; pair <= PAIRS; pair++)); do
   done
   read -r off offProcess offThreads <<<"${result[false]}"
   read -r on onProcess onThreads <<<"${result[true]}"
-  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
   ratios+=("$(ratio "$on" "$off")")
   process+=("$(ratio "$onProcess" "$offProcess")")
   threads+=("$(ratio "$onThreads" "$offThreads")")

@@ -87,8 +87,9 @@ final class LoopbackServer {
   private Object embeddedServer(String runtime) {
     switch (runtime) {
       case "undertow":
-        return new UndertowCdiEmbeddedServer();
+        return new UndertowCdiEmbeddedServer(); // boots its own Weld container per deployment
       case "netty":
+        // RESTEasy's Netty server looks resources up in the running container: start one first
         container = SeContainerInitializer.newInstance().initialize();
         return new CdiNettyJaxrsServer();
       default:
