@@ -18,11 +18,11 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of tracing in throughput, measured in one JVM: two servers of the same application, one
- * whose filters were created with {@code tracing.enabled=false} and one with {@code true}, loaded
- * in alternating iterations (even: untraced, odd: traced), so that JIT state, GC and machine noise
- * are shared by both. Secondary results {@code untraced} and {@code traced} are requests per second
- * averaged over all iterations (each is zero in the other's iterations); their ratio is the
+ * The cost of tracing in throughput, measured in one JVM: one server with tracing enabled and
+ * {@code tracing.jaxrs.skip-pattern=.*}{@code /untraced}, loaded in 2 s iterations that alternate
+ * in ABBA order between the skipped path and the traced one, so that JIT state, GC and machine
+ * noise are shared by both. Secondary results {@code untraced} and {@code traced} are requests per
+ * second averaged over all iterations (each is zero in the other's iterations); their ratio is the
  * throughput ratio. The JVM-level comparison is {@link JaxRsBenchmark}.
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsPhasedBenchmark}</pre>
