@@ -21,10 +21,13 @@ final class RouteTemplates {
   /** Returns the route of {@code method} of {@code type} under the application base path. */
   String route(String basePath, Class<?> type, Method method) {
     String route = cached(basePath, method);
-    if (route == null) {
-      route = normalize(basePath + '/' + template(type) + '/' + template(type, method));
-      cache.put(method, new Cached(basePath, route));
-    }
+    return route != null ? route : remember(basePath, type, method);
+  }
+
+  /** Builds the route of {@code method} of {@code type} and caches it; for a cache miss. */
+  String remember(String basePath, Class<?> type, Method method) {
+    String route = normalize(basePath + '/' + template(type) + '/' + template(type, method));
+    cache.put(method, new Cached(basePath, route));
     return route;
   }
 

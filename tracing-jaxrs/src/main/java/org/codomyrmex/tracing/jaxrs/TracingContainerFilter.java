@@ -139,7 +139,8 @@ public final class TracingContainerFilter
       return RouteTemplates.normalize(base + '/' + uri.getPath());
     }
     String route = routes.cached(base, method);
-    return route != null ? route : routes.route(base, resourceInfo.getResourceClass(), method);
+    // the resource class is read only on a miss, and the miss does not look the cache up again
+    return route != null ? route : routes.remember(base, resourceInfo.getResourceClass(), method);
   }
 
   // The request path less the path below the application: no base URI parsed per request.
