@@ -55,8 +55,7 @@ public class JaxRsBenchmark {
     public void start() throws Exception {
       System.setProperty("tracing.enabled", tracingEnabled);
       server.start(runtime);
-      // the threads that run requests: Undertow's workers, Netty's event loops
-      cpu = new CpuPerRequest("netty".equals(runtime) ? "nioEventLoopGroup-3" : "XNIO-1 task");
+      cpu = new CpuPerRequest(server.requestThreads());
     }
 
     @Setup(Level.Iteration)

@@ -26,6 +26,7 @@ final class LoopbackServer {
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private SeBootstrap.Instance instance;
   private SeContainer container;
+  private String requestThreads;
   private int port;
 
   /** Starts on Undertow. */
@@ -61,6 +62,11 @@ final class LoopbackServer {
     return new LoopbackHttpClient(port, paths, counters);
   }
 
+  /** Returns the name prefix of the threads that run requests on this server's runtime. */
+  String requestThreads() {
+    return requestThreads;
+  }
+
   /** Returns how many requests the connections have sent to {@code path}. */
   long requests(String path) {
     LongAdder counter = requests.get(path);
@@ -87,8 +93,10 @@ final class LoopbackServer {
   private Object embeddedServer(String runtime) {
     switch (runtime) {
       case "undertow":
+        requestThreads = "XNIO-1 task"; // Undertow's worker threads
         return new UndertowCdiEmbeddedServer(); // boots its own Weld container per deployment
       case "netty":
+        requestThreads = "nioEventLoopGroup-3"; // Netty's event loops run the requests
         // RESTEasy's Netty server looks resources up in the running container: start one first
         container = SeContainerInitializer.newInstance().initialize();
         return new CdiNettyJaxrsServer();
