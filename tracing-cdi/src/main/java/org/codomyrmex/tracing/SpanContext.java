@@ -176,9 +176,9 @@ public final class SpanContext {
       return Optional.empty();
     }
     String traceId = normalizeTraceId(getter.apply(TRACE_ID_HEADER));
-    String spanId = normalizeSpanId(getter.apply(SPAN_ID_HEADER));
-    if (traceId == null || spanId == null) {
-      return Optional.empty();
+    String spanId = traceId == null ? null : normalizeSpanId(getter.apply(SPAN_ID_HEADER));
+    if (spanId == null) {
+      return Optional.empty(); // the usual request without a caller's trace: one header read
     }
     String parent = normalizeSpanId(getter.apply(PARENT_SPAN_ID_HEADER));
     boolean sampled = parseSampled(getter.apply(SAMPLED_HEADER));

@@ -8,26 +8,54 @@ import java.util.concurrent.ConcurrentMap;
 
 /** Builds {@code http.route} values: the path template of a resource method, cached per method. */
 final class RouteTemplates {
-  private final ConcurrentMap<Method, Cached> cache = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Method, Route> cache = new ConcurrentHashMap<>();
 
-  private record Cached(String basePath, String route) {}
+  /**
+   * A route under one base path, with the span name for the request method it was first built for:
+   * a cache hit builds no string.
+   */
+  record Route(String basePath, String template, String verb, String spanName) {
+    Route(String basePath, String template, String verb) {
+      this(basePath, template, verb, verb + ' ' + template);
+    }
 
-  /** Returns the cached route of {@code method} under {@code basePath}, or null. */
-  String cached(String basePath, Method method) {
-    Cached cached = cache.get(method);
-    return cached != null && cached.basePath().equals(basePath) ? cached.route() : null;
+    /** Returns the span name {@code {METHOD} {route}} for {@code method}. */
+    String spanName(String method) {
+      return method.equals(verb) ? spanName : method + ' ' + template;
+    }
+
+    /** True when {@code path} is {@code below} under this route's base path (no substring). */
+    boolean serves(String path, String below) {
+      return path.length() == basePath.length() + below.length()
+          && path.startsWith(basePath)
+          && path.endsWith(below);
+    }
   }
 
-  /** Returns the route of {@code method} of {@code type} under the application base path. */
+  /**
+   * Returns the route cached for {@code method} (under whichever base path it was built), or null.
+   */
+  Route cached(Method method) {
+    return cache.get(method);
+  }
+
+  /**
+   * Returns the route template of {@code method} of {@code type} under the application base path.
+   */
   String route(String basePath, Class<?> type, Method method) {
-    String route = cached(basePath, method);
-    return route != null ? route : remember(basePath, type, method);
+    Route cached = cached(method);
+    return cached != null && cached.basePath().equals(basePath)
+        ? cached.template()
+        : remember(basePath, type, method, "GET").template();
   }
 
-  /** Builds the route of {@code method} of {@code type} and caches it; for a cache miss. */
-  String remember(String basePath, Class<?> type, Method method) {
-    String route = normalize(basePath + '/' + template(type) + '/' + template(type, method));
-    cache.put(method, new Cached(basePath, route));
+  /**
+   * Builds the route of {@code method} of {@code type} for {@code verb} and caches it; for a miss.
+   */
+  Route remember(String basePath, Class<?> type, Method method, String verb) {
+    String template = normalize(basePath + '/' + template(type) + '/' + template(type, method));
+    Route route = new Route(basePath, template, verb);
+    cache.put(method, route);
     return route;
   }
 

@@ -28,6 +28,7 @@ import org.codomyrmex.tracing.Tracer;
 import org.codomyrmex.tracing.Tracers;
 import org.codomyrmex.tracing.internal.Propagation;
 import org.codomyrmex.tracing.internal.TracingConfig;
+import org.codomyrmex.tracing.jaxrs.RouteTemplates.Route;
 
 /**
  * Gives every request to a resource method one SERVER span named {@code {METHOD} {route}}.
@@ -108,11 +109,12 @@ public final class TracingContainerFilter
   private ServerSpan start(
       ContainerRequestContext request, UriInfo uri, URI requestUri, String path) {
     Method method = resourceInfo.getResourceMethod();
-    String route = route(uri, path, method);
+    String verb = request.getMethod();
+    Route route = route(uri, path, method, verb);
     Optional<SpanContext> parent = propagation.extract(request::getHeaderString);
-    String name = request.getMethod() + ' ' + route;
-    Span span = tracer().startSpan(name, SpanKind.SERVER, parent.orElse(null), null);
-    setAttributes(span, request, requestUri, path, route);
+    Span span =
+        tracer().startSpan(route.spanName(verb), SpanKind.SERVER, parent.orElse(null), null);
+    setAttributes(span, request, requestUri, path, route.template());
     ServerSpan state = new ServerSpan(span, method, providers);
     request.setProperty(ServerSpan.PROPERTY, state);
     return state;
@@ -133,19 +135,23 @@ public final class TracingContainerFilter
     }
   }
 
-  private String route(UriInfo uri, String path, Method method) {
-    String base = basePath(uri, path);
-    if (method == null) {
-      return RouteTemplates.normalize(base + '/' + uri.getPath());
+  private Route route(UriInfo uri, String path, Method method, String verb) {
+    String below = encodedPathSupported ? encodedPath(uri) : null;
+    Route cached = method == null ? null : routes.cached(method);
+    if (cached != null && below != null && cached.serves(path, below)) {
+      return cached; // the common case: no string built, the resource class not read
     }
-    String route = routes.cached(base, method);
-    // the resource class is read only on a miss, and the miss does not look the cache up again
-    return route != null ? route : routes.remember(base, resourceInfo.getResourceClass(), method);
+    String base = basePath(uri, path, below);
+    if (method == null) {
+      return new Route(base, RouteTemplates.normalize(base + '/' + uri.getPath()), verb);
+    }
+    return cached != null && cached.basePath().equals(base)
+        ? cached
+        : routes.remember(base, resourceInfo.getResourceClass(), method, verb);
   }
 
   // The request path less the path below the application: no base URI parsed per request.
-  private String basePath(UriInfo uri, String path) {
-    String below = encodedPathSupported ? encodedPath(uri) : null;
+  private static String basePath(UriInfo uri, String path, String below) {
     if (below != null && path.endsWith(below)) {
       return path.substring(0, path.length() - below.length());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import org.codomyrmex.tracing.jaxrs.RouteTemplates.Route;
 import org.junit.jupiter.api.Test;
 
 class RouteTemplatesTest {
@@ -62,6 +63,24 @@ class RouteTemplatesTest {
   void annotationsInheritedFromInterfacesCount() throws Exception {
     assertThat(routes.route("/", Implementation.class, Implementation.class.getMethod("thing")))
         .isEqualTo("/api-from-interface/things/{thing}");
+  }
+
+  @Test
+  void aCachedRouteNamesSpansOfItsVerbWithoutBuildingAString() throws Exception {
+    Route route = routes.remember("/api", Orders.class, Orders.class.getMethod("one"), "GET");
+    assertThat(routes.cached(Orders.class.getMethod("one"))).isSameAs(route);
+    assertThat(route.spanName("GET")).isEqualTo("GET /api/orders/{id}");
+    assertThat(route.spanName("GET")).isSameAs(route.spanName("GET"));
+    assertThat(route.spanName("HEAD")).isEqualTo("HEAD /api/orders/{id}");
+  }
+
+  @Test
+  void aRouteServesOnlyPathsUnderItsOwnBasePath() {
+    Route route = new Route("/api", "/api/orders/{id}", "GET");
+    assertThat(route.serves("/api/orders/7", "/orders/7")).isTrue();
+    assertThat(route.serves("/v1/orders/7", "/orders/7")).isFalse();
+    assertThat(route.serves("/api/x/orders/7", "/orders/7")).isFalse();
+    assertThat(route.serves("/api/orders/8", "/orders/7")).isFalse();
   }
 
   @Test
