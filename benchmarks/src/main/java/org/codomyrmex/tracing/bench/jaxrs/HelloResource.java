@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The trivial resource: {@code GET /api/hello}, and the same at {@code /api/hello/untraced}. */
+/** The trivial resource: {@code GET /api/hello}. */
 @ApplicationScoped
 @Path("hello")
 public class HelloResource {
@@ -15,14 +15,6 @@ public class HelloResource {
   @GET
   @Produces(MediaType.TEXT_PLAIN)
   public String hello() {
-    return "hello";
-  }
-
-  /** The same text on a second path, which {@link JaxRsPhasedBenchmark} excludes from tracing. */
-  @GET
-  @Path("untraced")
-  @Produces(MediaType.TEXT_PLAIN)
-  public String untraced() {
     return "hello";
   }
 }

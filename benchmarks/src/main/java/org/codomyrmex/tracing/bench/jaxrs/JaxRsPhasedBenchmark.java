@@ -20,10 +20,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost of tracing in throughput, measured in one JVM: one server with tracing enabled and
  * {@code tracing.jaxrs.skip-pattern=.*}{@code /untraced}, loaded in 2 s iterations that alternate
- * in ABBA order between the skipped path and the traced one, so that JIT state, GC and machine
- * noise are shared by both. Secondary results {@code untraced} and {@code traced} are requests per
- * second averaged over all iterations (each is zero in the other's iterations); their ratio is the
- * throughput ratio. The JVM-level comparison is {@link JaxRsBenchmark}.
+ * in ABBA order between the skipped path ({@link UntracedHelloResource}: an instance made with
+ * {@code new}, so neither proxied nor intercepted) and the traced one ({@link HelloResource}), so
+ * that JIT state, GC and machine noise are shared by both. Secondary results {@code untraced} and
+ * {@code traced} are requests per second averaged over all iterations (each is zero in the other's
+ * iterations); their ratio is the throughput ratio. The JVM-level comparison is {@link
+ * JaxRsBenchmark}.
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsPhasedBenchmark}</pre>
  */
@@ -35,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 24, time = 2)
 public class JaxRsPhasedBenchmark {
   private static final String TRACED = "/api/hello";
-  private static final String SKIPPED = "/api/hello/untraced";
+  private static final String SKIPPED = "/api/untraced";
 
   /** The server, on 127.0.0.1 at a free port, and which path this iteration loads. */
   @State(Scope.Benchmark)
