@@ -29,13 +29,7 @@ fork() { # enabled, pair, extra JMH arguments: prints requests/s and CPU us per 
 summary() { # label, then ratios: prints their mean and standard error
   local label=$1
   shift
-  printf '%s\n' "$@" | awk -v label="$label" '
-    { r[NR] = $1; s += $1 }
-    END {
-      m = s / NR; for (i = 1; i <= NR; i++) v += (r[i] - m) ^ 2
-      se = NR > 1 ? sqrt(v / (NR - 1) / NR) : 0
-      printf "%d pairs, %s: mean on/off %.3f, standard error %.3f\n", NR, label, m, se
-    }'
+  printf '%s\n' "$@" | awk -v what=pairs -v label="$label on/off" -f mean-se.awk
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Where the CPU of a traced JAX-RS fork goes, measured in the same run: one JaxRsBenchmark fork with
+# tracing on under async-profiler (CPU-time samples, per thread), then the share of the samples that
+# are this library's work: stacks through its classes (filters, interceptor, span, export), Weld's
+# interception of the resource method, which only tracing binds, and the export worker thread.
+# What tracing costs outside those frames (the extra response header on the wire and in the client,
+# cache effects) is not counted here; the fork pairs (jaxrs-pairs.sh) include it, with their noise.
+# Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
+# Usage: [ASYNC_PROFILER=/path/libasyncProfiler.so] benchmarks/jaxrs-profile.sh [extra JMH arguments]
+#   default load: 8 connections (-t 8), 20 warm-up and 5 measured iterations of 2 s.
+#   Without ASYNC_PROFILER, async-profiler 3.0 (linux-x64) is fetched into target/profiler by Maven.
+set -euo pipefail
+cd "$(dirname "$0")"
+OUT=target/results/jaxrs-profile
+mkdir -p "$OUT" target/profiler
+
+profiler() { # prints the path of libasyncProfiler.so
+  if [ -n "${ASYNC_PROFILER:-}" ]; then
+    echo "$ASYNC_PROFILER"
+    return
+  fi
+  local lib=target/profiler/linux-x64/libasyncProfiler.so
+  if [ ! -f "$lib" ]; then
+    ../mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:3.0:jar:linux-x64 \
+      -DoutputDirectory=target/profiler >&2
+    (cd target/profiler && unzip -q -o async-profiler-3.0-linux-x64.jar 'linux-x64/*')
+  fi
+  echo "$PWD/$lib"
+}
+
+LIB=$(profiler)
+rm -rf "$OUT/samples"
+java -jar target/benchmarks.jar JaxRsBenchmark -p tracingEnabled=true -f 1 -wi 20 -w 2s -i 5 -r 2s -t 8 \
+  -prof "async:libPath=$LIB;event=itimer;interval=5000000;threads=true;output=collapsed;dir=$OUT/samples" \
+  "$@" >"$OUT/fork.log" 2>&1
+grep -E '^\[cpu\]|^JaxRsBenchmark\.get ' "$OUT/fork.log"
+
+# One line per stack: "[thread] frame;frame;... count". A sample is the library's when its thread is
+# the export worker, or a frame is one of its classes (not the benchmark's), or Weld's intercepting
+# subclass of the resource is on the stack and the sample is not the resource method's own code.
+cat "$OUT"/samples/*/collapsed-itimer.csv | awk '
+  {
+    n = $NF; stack = $0; sub(/ [0-9]+$/, "", stack)
+    all += n
+    client = stack ~ /jmh-worker/
+    if (!client) server += n
+    ours = stack ~ /^\[codomyrmex-tracing-export/ \
+      || stack ~ /org\/codomyrmex\/tracing\/(jaxrs|internal|cdi|export)\// \
+      || stack ~ /org\/codomyrmex\/tracing\/[A-Z][A-Za-z]*\./ \
+      || (stack ~ /WeldSubclass/ && stack !~ /HelloResource\.hello$/)
+    if (ours && !client) tracing += n
+  }
+  END {
+    printf "samples: all %d, server (all but the client threads) %d, tracing %d\n", all, server, tracing
+    printf "tracing share: of the server %.2f %%, of the whole process %.2f %%\n", \
+      100 * tracing / server, 100 * tracing / all
+  }'
