@@ -1,7 +1,9 @@
 package org.codomyrmex.tracing.bench.jaxrs;
 
+import jakarta.enterprise.inject.spi.CDI;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import org.jboss.weld.proxy.WeldClientProxy;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,12 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost of tracing in throughput, measured in one JVM: one server with tracing enabled and
  * {@code tracing.jaxrs.skip-pattern=.*}{@code /untraced}, loaded in 2 s iterations that alternate
- * in ABBA order between the skipped path ({@link UntracedHelloResource}: an instance made with
- * {@code new}, so neither proxied nor intercepted) and the traced one ({@link HelloResource}), so
- * that JIT state, GC and machine noise are shared by both. Secondary results {@code untraced} and
- * {@code traced} are requests per second averaged over all iterations (each is zero in the other's
- * iterations); their ratio is the throughput ratio. The JVM-level comparison is {@link
- * JaxRsBenchmark}.
+ * in ABBA order between the skipped path ({@link UntracedHelloResource}: the same bean, not
+ * intercepted) and the traced one ({@link HelloResource}), so that JIT state, GC and machine noise
+ * are shared by both. Secondary results {@code untraced} and {@code traced} are requests per second
+ * averaged over all iterations (each is zero in the other's iterations); their ratio is the
+ * throughput ratio. The JVM-level comparison is {@link JaxRsBenchmark}.
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsPhasedBenchmark}</pre>
  */
@@ -51,6 +52,15 @@ public class JaxRsPhasedBenchmark {
       System.setProperty("tracing.enabled", "true");
       System.setProperty("tracing.jaxrs.skip-pattern", ".*/untraced");
       server.start();
+      if (!intercepted(HelloResource.class) || intercepted(UntracedHelloResource.class)) {
+        throw new IllegalStateException("only the traced resource may be intercepted");
+      }
+    }
+
+    // Weld makes a subclass of a bean's class only to intercept it.
+    private static boolean intercepted(Class<?> type) {
+      Object proxy = CDI.current().select(type).get();
+      return ((WeldClientProxy) proxy).getMetadata().getContextualInstance().getClass() != type;
     }
 
     // untraced, traced, traced, untraced, ...: a linear drift (JIT, heap) favours neither

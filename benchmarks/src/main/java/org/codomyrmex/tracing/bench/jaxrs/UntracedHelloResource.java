@@ -1,18 +1,20 @@
 package org.codomyrmex.tracing.bench.jaxrs;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@link HelloResource}'s method at {@code GET /api/untraced}, as an application without tracing
- * runs it: {@link BenchApplication} hands the runtime one instance made with {@code new}, which
- * Weld can neither proxy nor intercept. {@link JaxRsPhasedBenchmark} excludes the path from
- * tracing, which leaves the filter's skip check as all that the library does for it.
+ * {@link HelloResource} again at {@code GET /api/untraced}, as an application without tracing runs
+ * it: the same kind of CDI bean, which {@link UnboundResourceExtension} keeps free of the tracing
+ * interceptor. {@link JaxRsPhasedBenchmark} excludes the path from tracing, which leaves the
+ * filter's skip check as all that the library does for it.
  */
+@ApplicationScoped
 @Path("untraced")
-public final class UntracedHelloResource {
+public class UntracedHelloResource {
 
   /** Returns the same constant text as {@link HelloResource#hello()}. */
   @GET
