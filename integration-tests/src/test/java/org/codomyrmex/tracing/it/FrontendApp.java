@@ -11,7 +11,11 @@ public class FrontendApp extends Application {
   @Override
   public Set<Class<?>> getClasses() {
     return Set.of(
-        FrontendResource.class, MissingOrderMapper.class, UnavailableMapper.class, LeakProbe.class);
+        FrontendResource.class,
+        OrdersApiResource.class,
+        MissingOrderMapper.class,
+        UnavailableMapper.class,
+        LeakProbe.class);
   }
 
   @Override

@@ -147,6 +147,20 @@ class ServerSpanIT {
   }
 
   @Test
+  void resourcesAnnotatedThroughAnInterfaceGetTheRouteAndTheExceptionEvent() {
+    HttpResponse<String> ok = Http.frontend("api/contract/5");
+    assertThat(ok.body()).isEqualTo("order 5");
+    assertThat(onlyServerSpan(ok).name()).isEqualTo("GET /api/contract/{id}");
+
+    HttpResponse<String> failed = Http.frontend("api/contract/fail");
+    assertThat(failed.statusCode()).isEqualTo(500);
+    Span span = onlyServerSpan(failed);
+    assertThat(span.status()).isEqualTo(SpanStatus.ERROR);
+    assertThat(span.attributes()).containsEntry("http.response.status_code", 500L);
+    assertThat(span.events()).extracting(Span.Event::name).containsExactly("exception");
+  }
+
+  @Test
   void theApplicationsOwnMapperStaysInCharge() {
     HttpResponse<String> response = Http.frontend("api/missing");
     assertThat(response.statusCode()).isEqualTo(404);

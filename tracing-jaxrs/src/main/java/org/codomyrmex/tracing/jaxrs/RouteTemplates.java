@@ -131,30 +131,8 @@ final class RouteTemplates {
 
   // JAX-RS annotation inheritance: the method itself, else the same method up the hierarchy.
   private static String template(Class<?> type, Method method) {
-    String direct = pathOf(method);
-    if (direct != null) {
-      return direct;
-    }
-    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-      String found = declaredPath(c, method);
-      if (found == null) {
-        for (Class<?> i : c.getInterfaces()) {
-          found = found == null ? declaredPath(i, method) : found;
-        }
-      }
-      if (found != null) {
-        return found;
-      }
-    }
-    return "";
-  }
-
-  private static String declaredPath(Class<?> type, Method method) {
-    try {
-      return pathOf(type.getDeclaredMethod(method.getName(), method.getParameterTypes()));
-    } catch (NoSuchMethodException e) {
-      return null;
-    }
+    String found = ResourceMethods.inherited(type, method, RouteTemplates::pathOf);
+    return found == null ? "" : found;
   }
 
   private static String pathOf(AnnotatedElement element) {

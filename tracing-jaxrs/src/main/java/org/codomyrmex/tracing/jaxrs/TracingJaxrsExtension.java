@@ -2,14 +2,12 @@ package org.codomyrmex.tracing.jaxrs;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
-import jakarta.enterprise.inject.spi.WithAnnotations;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import org.codomyrmex.tracing.internal.TracingConfig;
@@ -33,16 +31,25 @@ public class TracingJaxrsExtension implements Extension {
         ResourceMethodInterceptor.class.getName());
   }
 
-  <T> void bind(
-      @Observes @WithAnnotations({Path.class, HttpMethod.class}) ProcessAnnotatedType<T> event) {
-    Class<T> type = event.getAnnotatedType().getJavaClass();
+  // Every type, not @WithAnnotations: that cannot see a generated API's interface annotations.
+  <T> void bind(@Observes ProcessAnnotatedType<T> event) {
+    AnnotatedType<T> annotated = event.getAnnotatedType();
+    Class<T> type = annotated.getJavaClass();
     if (!enabled || type.isInterface() || Modifier.isFinal(type.getModifiers())) {
       return; // final classes cannot be intercepted; the filters still trace them
     }
-    event
-        .configureAnnotatedType()
-        .filterMethods(TracingJaxrsExtension::isResourceMethod)
-        .forEach(method -> method.add(TracedResource.Literal.INSTANCE));
+    if (mayServe(annotated)) {
+      event
+          .configureAnnotatedType()
+          .filterMethods(method -> isResourceMethod(type, method))
+          .forEach(method -> method.add(TracedResource.Literal.INSTANCE));
+    }
+  }
+
+  private static boolean mayServe(AnnotatedType<?> annotated) {
+    return annotated.isAnnotationPresent(Path.class)
+        || annotated.getMethods().stream().anyMatch(m -> ResourceMethods.serves(m.getAnnotations()))
+        || ResourceMethods.hasPathAbove(annotated.getJavaClass());
   }
 
   // A bad value is reported by the core extension, naming the key; here it leaves tracing on.
@@ -54,7 +61,7 @@ public class TracingJaxrsExtension implements Extension {
     }
   }
 
-  private static boolean isResourceMethod(AnnotatedMethod<?> method) {
+  private static boolean isResourceMethod(Class<?> type, AnnotatedMethod<?> method) {
     Method java = method.getJavaMember();
     int modifiers = java.getModifiers();
     if (Modifier.isFinal(modifiers)
@@ -62,12 +69,7 @@ public class TracingJaxrsExtension implements Extension {
         || Modifier.isPrivate(modifiers)) {
       return false;
     }
-    for (Annotation annotation : method.getAnnotations()) {
-      if (annotation instanceof Path
-          || annotation.annotationType().isAnnotationPresent(HttpMethod.class)) {
-        return true;
-      }
-    }
-    return false;
+    return ResourceMethods.serves(method.getAnnotations())
+        || ResourceMethods.isResourceMethod(type, java);
   }
 }

@@ -44,11 +44,22 @@ class TracingJaxrsExtensionTest {
     }
   }
 
+  @Test
+  void resourcesWhoseAnnotationsAreOnAnInterfaceAreInterceptedToo() {
+    try (WeldContainer container = start()) {
+      Contracted contracted = container.select(Contracted.class).get();
+      assertThat(contracted.getClass()).isNotEqualTo(Contracted.class);
+      assertThat(contracted.hello()).isEqualTo("contract");
+      assertThat(container.select(NotAResource.class).get().getClass())
+          .isEqualTo(NotAResource.class);
+    }
+  }
+
   private static WeldContainer start() {
     return new Weld()
         .disableDiscovery()
         .addExtension(new TracingJaxrsExtension())
-        .addBeanClass(Greeting.class)
+        .addBeanClasses(Greeting.class, Contracted.class, NotAResource.class)
         .initialize();
   }
 
@@ -66,6 +77,30 @@ class TracingJaxrsExtensionTest {
     @GET
     public String hello() {
       return "hello";
+    }
+  }
+
+  /** A generated API: every JAX-RS annotation on the interface. */
+  @Path("contract")
+  public interface Contract {
+    @GET
+    String hello();
+  }
+
+  /** Its implementation, without a JAX-RS annotation of its own. */
+  @Dependent
+  public static class Contracted implements Contract {
+    @Override
+    public String hello() {
+      return "contract";
+    }
+  }
+
+  /** A bean that serves nothing. */
+  @Dependent
+  public static class NotAResource {
+    public String hello() {
+      return "plain";
     }
   }
 }
