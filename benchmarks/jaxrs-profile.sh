@@ -35,23 +35,32 @@ java -jar target/benchmarks.jar JaxRsBenchmark -p tracingEnabled=true -f 1 -wi 2
   "$@" >"$OUT/fork.log" 2>&1
 grep -E '^\[cpu\]|^JaxRsBenchmark\.get ' "$OUT/fork.log"
 
-# One line per stack: "[thread] frame;frame;... count". A sample is the library's when its thread is
-# the export worker, or a frame is one of its classes (not the benchmark's), or Weld's intercepting
-# subclass of the resource is on the stack and the sample is not the resource method's own code.
+# One line per stack: "[thread] frame;frame;... count". A server sample is the library's when its
+# thread is the export worker, or it runs in the tracing filter, or Weld's intercepting subclass of
+# the resource is on the stack and it is not the resource method's own code, or any other frame is one
+# of the library's classes (not the benchmark's).
 cat "$OUT"/samples/*/collapsed-itimer.csv | awk '
   {
     n = $NF; stack = $0; sub(/ [0-9]+$/, "", stack)
     all += n
-    client = stack ~ /jmh-worker/
-    if (!client) server += n
-    ours = stack ~ /^\[codomyrmex-tracing-export/ \
-      || stack ~ /org\/codomyrmex\/tracing\/(jaxrs|internal|cdi|export)\// \
-      || stack ~ /org\/codomyrmex\/tracing\/[A-Z][A-Za-z]*\./ \
-      || (stack ~ /WeldSubclass/ && stack !~ /HelloResource\.hello$/)
-    if (ours && !client) tracing += n
+    if (stack ~ /jmh-worker/) next # the client threads
+    server += n
+    if (stack ~ /^\[codomyrmex-tracing-export/) part["export thread"] += n
+    else if (stack ~ /TracingContainerFilter/) part["filter"] += n
+    else if (stack ~ /WeldSubclass/ && stack !~ /HelloResource\.hello$/) part["interception"] += n
+    else if (library(stack)) part["other"] += n
+  }
+  function library(stack, frames, i, k) {
+    k = split(stack, frames, ";")
+    for (i = 1; i <= k; i++)
+      if (frames[i] ~ /^org\/codomyrmex\/tracing\// && frames[i] !~ /^org\/codomyrmex\/tracing\/bench\//)
+        return 1
+    return 0
   }
   END {
+    for (p in part) tracing += part[p]
     printf "samples: all %d, server (all but the client threads) %d, tracing %d\n", all, server, tracing
     printf "tracing share: of the server %.2f %%, of the whole process %.2f %%\n", \
       100 * tracing / server, 100 * tracing / all
+    for (p in part) printf "  %s: %d samples, %.2f %% of the server\n", p, part[p], 100 * part[p] / server
   }'
