@@ -5,6 +5,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /** Builds {@code http.route} values: the path template of a resource method, cached per method. */
 final class RouteTemplates {
@@ -40,20 +41,18 @@ final class RouteTemplates {
   }
 
   /**
-   * Returns the route template of {@code method} of {@code type} under the application base path.
+   * Returns the route of {@code method} under {@code basePath}: the cached one when it was built
+   * under that base path, else a new one built for {@code verb} and cached. The resource class is
+   * read only to build.
    */
-  String route(String basePath, Class<?> type, Method method) {
+  Route route(String basePath, Supplier<Class<?>> type, Method method, String verb) {
     Route cached = cached(method);
-    return cached != null && cached.basePath().equals(basePath)
-        ? cached.template()
-        : remember(basePath, type, method, "GET").template();
-  }
-
-  /**
-   * Builds the route of {@code method} of {@code type} for {@code verb} and caches it; for a miss.
-   */
-  Route remember(String basePath, Class<?> type, Method method, String verb) {
-    String template = normalize(basePath + '/' + template(type) + '/' + template(type, method));
+    if (cached != null && cached.basePath().equals(basePath)) {
+      return cached;
+    }
+    Class<?> resource = type.get();
+    String template =
+        normalize(basePath + '/' + template(resource) + '/' + template(resource, method));
     Route route = new Route(basePath, template, verb);
     cache.put(method, route);
     return route;

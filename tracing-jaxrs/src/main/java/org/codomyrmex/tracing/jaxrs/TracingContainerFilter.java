@@ -145,9 +145,7 @@ public final class TracingContainerFilter
     if (method == null) {
       return new Route(base, RouteTemplates.normalize(base + '/' + uri.getPath()), verb);
     }
-    return cached != null && cached.basePath().equals(base)
-        ? cached
-        : routes.remember(base, resourceInfo.getResourceClass(), method, verb);
+    return routes.route(base, resourceInfo::getResourceClass, method, verb);
   }
 
   // The request path less the path below the application: no base URI parsed per request.

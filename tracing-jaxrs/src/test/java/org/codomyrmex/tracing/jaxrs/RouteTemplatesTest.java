@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.codomyrmex.tracing.jaxrs.RouteTemplates.Route;
 import org.junit.jupiter.api.Test;
 
@@ -44,30 +47,32 @@ class RouteTemplatesTest {
 
   private final RouteTemplates routes = new RouteTemplates();
 
+  private String template(String basePath, Class<?> type, String method) throws Exception {
+    return routes.route(basePath, () -> type, type.getMethod(method), "GET").template();
+  }
+
   @Test
   void joinsApplicationClassAndMethodTemplates() throws Exception {
-    assertThat(routes.route("/api/", Orders.class, Orders.class.getMethod("one")))
-        .isEqualTo("/api/orders/{id}");
-    assertThat(routes.route("/api/", Orders.class, Orders.class.getMethod("all")))
-        .isEqualTo("/api/orders");
-    assertThat(routes.route("/", Orders.class, Orders.class.getMethod("all"))).isEqualTo("/orders");
+    assertThat(template("/api/", Orders.class, "one")).isEqualTo("/api/orders/{id}");
+    assertThat(template("/api/", Orders.class, "all")).isEqualTo("/api/orders");
+    assertThat(template("/", Orders.class, "all")).isEqualTo("/orders");
   }
 
   @Test
   void regexParametersKeepOnlyTheirNames() throws Exception {
-    assertThat(routes.route("/ctx/api", Orders.class, Orders.class.getMethod("item")))
+    assertThat(template("/ctx/api", Orders.class, "item"))
         .isEqualTo("/ctx/api/orders/{id}/items/{item}");
   }
 
   @Test
   void annotationsInheritedFromInterfacesCount() throws Exception {
-    assertThat(routes.route("/", Implementation.class, Implementation.class.getMethod("thing")))
+    assertThat(template("/", Implementation.class, "thing"))
         .isEqualTo("/api-from-interface/things/{thing}");
   }
 
   @Test
   void aCachedRouteNamesSpansOfItsVerbWithoutBuildingAString() throws Exception {
-    Route route = routes.remember("/api", Orders.class, Orders.class.getMethod("one"), "GET");
+    Route route = routes.route("/api", () -> Orders.class, Orders.class.getMethod("one"), "GET");
     assertThat(routes.cached(Orders.class.getMethod("one"))).isSameAs(route);
     assertThat(route.spanName("GET")).isEqualTo("GET /api/orders/{id}");
     assertThat(route.spanName("GET")).isSameAs(route.spanName("GET"));
@@ -84,11 +89,25 @@ class RouteTemplatesTest {
   }
 
   @Test
+  void aCachedRouteIsReusedWithoutReadingTheResourceClass() throws Exception {
+    Method one = Orders.class.getMethod("one");
+    Route built = routes.route("/api", () -> Orders.class, one, "GET");
+    AtomicInteger reads = new AtomicInteger();
+    Supplier<Class<?>> counted =
+        () -> {
+          reads.incrementAndGet();
+          return Orders.class;
+        };
+    assertThat(routes.route("/api", counted, one, "POST")).isSameAs(built);
+    assertThat(reads).hasValue(0);
+    assertThat(routes.route("/v2", counted, one, "GET").template()).isEqualTo("/v2/orders/{id}");
+    assertThat(reads).hasValue(1);
+  }
+
+  @Test
   void cachedRoutesFollowTheBasePath() throws Exception {
-    assertThat(routes.route("/a", Orders.class, Orders.class.getMethod("one")))
-        .isEqualTo("/a/orders/{id}");
-    assertThat(routes.route("/b", Orders.class, Orders.class.getMethod("one")))
-        .isEqualTo("/b/orders/{id}");
+    assertThat(template("/a", Orders.class, "one")).isEqualTo("/a/orders/{id}");
+    assertThat(template("/b", Orders.class, "one")).isEqualTo("/b/orders/{id}");
   }
 
   @Test
