@@ -12,12 +12,15 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The cost of tracing in throughput, measured in one JVM: one server with tracing enabled and
@@ -26,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * intercepted) and the traced one ({@link HelloResource}), so that JIT state, GC and machine noise
  * are shared by both. Secondary results {@code untraced} and {@code traced} are requests per second
  * averaged over all iterations (each is zero in the other's iterations); their ratio is the
- * throughput ratio. The JVM-level comparison is {@link JaxRsBenchmark}.
+ * throughput ratio. The JVM-level comparison is {@link JaxRsBenchmark}. With {@code -p
+ * tracedPath=/api/untraced} both phases load the skipped path: the A/A control, whose ratio shows
+ * the method's own bias.
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsPhasedBenchmark}</pre>
  */
@@ -44,8 +49,15 @@ public class JaxRsPhasedBenchmark {
   @State(Scope.Benchmark)
   public static class Server {
     final LoopbackServer server = new LoopbackServer();
+
+    /** The path of the traced phase; the skipped path makes this an A/A control. */
+    @Param({TRACED})
+    public String tracedPath;
+
     private int iteration = -1;
     boolean tracedPhase;
+    private CpuPerRequest tracedCpu;
+    private CpuPerRequest untracedCpu;
 
     @Setup
     public void start() throws Exception {
@@ -55,6 +67,8 @@ public class JaxRsPhasedBenchmark {
       if (!intercepted(HelloResource.class) || intercepted(UntracedHelloResource.class)) {
         throw new IllegalStateException("only the traced resource may be intercepted");
       }
+      tracedCpu = new CpuPerRequest(server.requestThreads());
+      untracedCpu = new CpuPerRequest(server.requestThreads());
     }
 
     // Weld makes a subclass of a bean's class only to intercept it.
@@ -68,13 +82,31 @@ public class JaxRsPhasedBenchmark {
     public void nextPhase() {
       iteration++;
       tracedPhase = ((iteration + 1) >> 1 & 1) == 1;
+      phaseCpu().begin(server.requests(phasePath()));
+    }
+
+    @TearDown(Level.Iteration)
+    public void endPhase(IterationParams params) {
+      if (params.getType() == IterationType.MEASUREMENT) {
+        phaseCpu().end(server.requests(phasePath()));
+      }
+    }
+
+    String phasePath() {
+      return tracedPhase ? tracedPath : SKIPPED;
+    }
+
+    private CpuPerRequest phaseCpu() {
+      return tracedPhase ? tracedCpu : untracedCpu;
     }
 
     @TearDown
     public void stop() throws Exception {
       System.out.printf(
           "%n[jaxrs phased] untraced requests %d, traced requests %d, spans exported %d%n",
-          server.requests(SKIPPED), server.requests(TRACED), server.exportedSpans());
+          server.requests(SKIPPED), server.requests(tracedPath), server.exportedSpans());
+      System.out.println("untraced " + untracedCpu.report());
+      System.out.println("traced " + tracedCpu.report());
       server.stop();
     }
   }
@@ -93,7 +125,7 @@ public class JaxRsPhasedBenchmark {
       untraced = 0;
       traced = 0;
       tracedPhase = server.tracedPhase;
-      client = server.server.connect(tracedPhase ? TRACED : SKIPPED);
+      client = server.server.connect(server.phasePath());
     }
 
     @TearDown(Level.Iteration)
