@@ -17,5 +17,19 @@ final class HttpAttributes {
   /** The response header that tells the caller which trace served it. */
   static final String TRACE_ID_HEADER = "X-Trace-Id";
 
+  // Status codes are set on every span: boxed once, not per request (Long caches only to 127).
+  private static final Long[] STATUS_CODES = new Long[600];
+
+  static {
+    for (int i = 0; i < STATUS_CODES.length; i++) {
+      STATUS_CODES[i] = (long) i;
+    }
+  }
+
   private HttpAttributes() {}
+
+  /** Returns {@code code} as the Long an attribute holds, cached for HTTP status codes. */
+  static Long statusCode(int code) {
+    return code >= 0 && code < STATUS_CODES.length ? STATUS_CODES[code] : Long.valueOf(code);
+  }
 }

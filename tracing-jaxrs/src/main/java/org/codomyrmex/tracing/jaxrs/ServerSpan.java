@@ -4,11 +4,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.CompletionCallback;
 import jakarta.ws.rs.ext.Providers;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.codomyrmex.tracing.Scope;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanStatus;
@@ -25,11 +26,23 @@ final class ServerSpan {
   static final String PROPERTY = ServerSpan.class.getName();
   private static final ThreadLocal<ServerSpan> ACTIVE = new ThreadLocal<>();
   private static final int UNKNOWN = -1;
+  private static final VarHandle ENDED;
+
+  static {
+    try {
+      ENDED = MethodHandles.lookup().findVarHandle(ServerSpan.class, "ended", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final Span span;
   private final Method resourceMethod;
   private final Providers providers;
-  private final AtomicBoolean ended = new AtomicBoolean();
+
+  @SuppressWarnings("unused") // through ENDED: one object less per request than an AtomicBoolean
+  private volatile boolean ended;
+
   private Thread thread;
   private Scope cleared;
   private Scope current;
@@ -174,11 +187,11 @@ final class ServerSpan {
   }
 
   private void end() {
-    if (!ended.compareAndSet(false, true)) {
+    if (!ENDED.compareAndSet(this, false, true)) {
       return;
     }
     int code = status;
-    span.setAttribute(HttpAttributes.RESPONSE_STATUS, (long) code);
+    span.setAttribute(HttpAttributes.RESPONSE_STATUS, HttpAttributes.statusCode(code));
     if (code >= 500) {
       markError(code);
     }

@@ -124,7 +124,7 @@ public final class TracingClientFilter implements ClientRequestFilter, ClientRes
       return;
     }
     int status = response.getStatus();
-    span.setAttribute(HttpAttributes.RESPONSE_STATUS, (long) status);
+    span.setAttribute(HttpAttributes.RESPONSE_STATUS, HttpAttributes.statusCode(status));
     if (status >= 400) {
       span.setAttribute(HttpAttributes.ERROR_TYPE, Integer.toString(status));
       span.setStatus(SpanStatus.ERROR, "HTTP " + status);

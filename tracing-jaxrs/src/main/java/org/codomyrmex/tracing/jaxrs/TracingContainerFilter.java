@@ -64,6 +64,7 @@ public final class TracingContainerFilter
   private final RouteTemplates routes = new RouteTemplates();
   private volatile String serviceName;
   private volatile boolean encodedPathSupported = true;
+  private volatile Long boxedPort;
 
   @Context private ResourceInfo resourceInfo;
   @Context private Providers providers;
@@ -168,7 +169,7 @@ public final class TracingContainerFilter
   }
 
   // Straight onto the span: no intermediate map per request.
-  private static void setAttributes(
+  private void setAttributes(
       Span span, ContainerRequestContext request, URI requestUri, String path, String route) {
     span.setAttribute(HttpAttributes.REQUEST_METHOD, request.getMethod());
     span.setAttribute(HttpAttributes.URL_PATH, path);
@@ -177,9 +178,19 @@ public final class TracingContainerFilter
     span.setAttribute(HttpAttributes.URL_QUERY, requestUri.getRawQuery());
     span.setAttribute(HttpAttributes.SERVER_ADDRESS, requestUri.getHost());
     if (requestUri.getPort() > 0) {
-      span.setAttribute(HttpAttributes.SERVER_PORT, (long) requestUri.getPort());
+      span.setAttribute(HttpAttributes.SERVER_PORT, port(requestUri.getPort()));
     }
     span.setAttribute(HttpAttributes.USER_AGENT, request.getHeaderString("User-Agent"));
+  }
+
+  // A server's port is the same on every request: boxed once, not per request.
+  private Long port(int port) {
+    Long boxed = boxedPort;
+    if (boxed == null || boxed != port) {
+      boxed = (long) port;
+      boxedPort = boxed;
+    }
+    return boxed;
   }
 
   private Tracer tracer() {
