@@ -8,9 +8,13 @@ import jakarta.enterprise.inject.build.compatible.spi.MethodConfig;
 import jakarta.enterprise.inject.build.compatible.spi.ScannedClasses;
 import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
 import jakarta.enterprise.lang.model.declarations.MethodInfo;
+import jakarta.enterprise.lang.model.declarations.ParameterInfo;
+import jakarta.enterprise.lang.model.types.Type;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.lang.reflect.Modifier;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Not API: the CDI Lite twin of {@link TracingJaxrsExtension}, for containers such as Quarkus ArC
@@ -25,31 +29,65 @@ public class TracingJaxrsBuildCompatibleExtension implements BuildCompatibleExte
     scanned.add(ResourceMethodInterceptor.class.getName());
   }
 
-  /** Binds the interceptor to every resource method of every resource class. */
-  @Enhancement(
-      types = Object.class,
-      withSubtypes = true,
-      withAnnotations = {Path.class, HttpMethod.class})
+  /**
+   * Binds the interceptor to every resource method of every resource class, including methods whose
+   * annotations are on an implemented interface (generated APIs), which {@code withAnnotations}
+   * would not see.
+   */
+  @Enhancement(types = Object.class, withSubtypes = true)
   public void bind(ClassConfig type) {
     if (type.info().isInterface() || type.info().isFinal()) {
       return; // final classes cannot be intercepted; the filters still trace them
     }
+    // The lang model lists the methods of the superclasses and interfaces too.
+    Set<String> declaredByInterfaces = new HashSet<>();
     for (MethodConfig method : type.methods()) {
-      if (isResourceMethod(method.info())) {
+      if (method.info().declaringClass().isInterface() && serves(method.info())) {
+        declaredByInterfaces.add(signature(method.info()));
+      }
+    }
+    for (MethodConfig method : type.methods()) {
+      MethodInfo info = method.info();
+      if (interceptable(info) && (serves(info) || declaredByInterfaces.contains(signature(info)))) {
         method.addAnnotation(TracedResource.class);
       }
     }
   }
 
-  private static boolean isResourceMethod(MethodInfo method) {
-    if (method.isStatic()
+  private static boolean interceptable(MethodInfo method) {
+    return !(method.isStatic()
         || method.isFinal()
         || method.isConstructor()
-        || Modifier.isPrivate(method.modifiers())) {
-      return false;
-    }
+        || method.isAbstract()
+        || Modifier.isPrivate(method.modifiers())
+        || method.declaringClass().isInterface());
+  }
+
+  private static boolean serves(MethodInfo method) {
     return method.hasAnnotation(Path.class)
         || method.annotations().stream()
             .anyMatch(annotation -> annotation.declaration().hasAnnotation(HttpMethod.class));
+  }
+
+  // Name and erased parameter types: how an implementation matches its interface's declaration.
+  private static String signature(MethodInfo method) {
+    StringBuilder out = new StringBuilder(method.name()).append('(');
+    for (ParameterInfo parameter : method.parameters()) {
+      out.append(typeName(parameter.type())).append(',');
+    }
+    return out.append(')').toString();
+  }
+
+  private static String typeName(Type type) {
+    if (type.isClass()) {
+      return type.asClass().declaration().name();
+    }
+    if (type.isParameterizedType()) {
+      return type.asParameterizedType().declaration().name();
+    }
+    if (type.isArray()) {
+      return typeName(type.asArray().componentType()) + "[]";
+    }
+    return type.toString(); // primitives; type variables as written
   }
 }

@@ -277,6 +277,17 @@ public abstract class TracingScenario {
     return microProfileRestClient ? "jaxrs,mp" : "jaxrs";
   }
 
+  /**
+   * Sends {@code GET path} in a new trace, checks the response status, and returns the one span
+   * named {@code spanName} that the trace exports.
+   */
+  protected RecordedSpan spanOfRequest(String path, int status, String spanName) {
+    String traceId = hex(32);
+    HttpResponse<String> response = get(path, traceId, hex(16));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return only(spans.awaitTrace(traceId, 1, SPAN_WAIT), spanName);
+  }
+
   private HttpResponse<String> get(String path, String traceId, String spanId) {
     return HttpCalls.get(base.resolve(path), Map.of("X-Trace-Id", traceId, "X-Span-Id", spanId));
   }

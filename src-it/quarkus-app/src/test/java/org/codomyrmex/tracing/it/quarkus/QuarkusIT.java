@@ -1,8 +1,12 @@
 package org.codomyrmex.tracing.it.quarkus;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
+import org.codomyrmex.tracing.it.RecordedSpan;
 import org.codomyrmex.tracing.it.RuntimeProcess;
 import org.codomyrmex.tracing.it.TracingScenario;
+import org.junit.jupiter.api.Test;
 
 /** The scenario on Quarkus (Quarkus REST, ArC: CDI Lite), run from the jar its build made. */
 class QuarkusIT extends TracingScenario {
@@ -22,5 +26,16 @@ class QuarkusIT extends TracingScenario {
                 System.getProperty("it.quarkus.jar"))
             .directory(workDir.toFile());
     return RuntimeProcess.start("quarkus", builder, workDir.resolve("quarkus.log"), null);
+  }
+
+  // ArC runs the CDI Lite extension, which must see annotations that are only on an interface.
+  @Test
+  void interfaceAnnotatedResourceRecordsItsUnmappedException() {
+    RecordedSpan server = spanOfRequest("api/catalog/boom-3", 500, "GET /api/catalog/{id}");
+    assertThat(server.status()).isEqualTo("error");
+    assertThat(server.event("exception"))
+        .as("exception event of %s", server)
+        .isNotNull()
+        .containsEntry("exception.type", CatalogItemMissingException.class.getName());
   }
 }
