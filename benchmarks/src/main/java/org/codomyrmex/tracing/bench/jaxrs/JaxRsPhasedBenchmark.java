@@ -31,7 +31,8 @@ import org.openjdk.jmh.runner.IterationType;
  * averaged over all iterations (each is zero in the other's iterations); their ratio is the
  * throughput ratio. The JVM-level comparison is {@link JaxRsBenchmark}. With {@code -p
  * tracedPath=/api/untraced} both phases load the skipped path: the A/A control, whose ratio shows
- * the method's own bias.
+ * the method's own bias. With {@code -jvmArgsAppend -Dbench.skip=.*}{@code /(untraced|hello)} the
+ * traced path is skipped too and keeps only Weld's interception: the share of that alone.
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsPhasedBenchmark}</pre>
  */
@@ -62,7 +63,8 @@ public class JaxRsPhasedBenchmark {
     @Setup
     public void start() throws Exception {
       System.setProperty("tracing.enabled", "true");
-      System.setProperty("tracing.jaxrs.skip-pattern", ".*/untraced");
+      System.setProperty(
+          "tracing.jaxrs.skip-pattern", System.getProperty("bench.skip", ".*/untraced"));
       server.start();
       if (!intercepted(HelloResource.class) || intercepted(UntracedHelloResource.class)) {
         throw new IllegalStateException("only the traced resource may be intercepted");
