@@ -165,6 +165,14 @@ final class ServerSpan {
     }
   }
 
+  /** Called once the runtime has sent the response; ends the span if nothing else did. */
+  void sent(int responseStatus) {
+    if (status == UNKNOWN) {
+      status = responseStatus;
+    }
+    end();
+  }
+
   private void completed(Throwable unmapped) {
     if (unmapped != null && error == null) {
       error = unmapped;

@@ -56,6 +56,7 @@ public final class TracingContainerFilter
   public static final String SERVICE_NAME_PROPERTY = TracingConfig.SERVICE_NAME;
 
   private static final Logger LOG = Logger.getLogger(TracingContainerFilter.class.getName());
+  private static final boolean VERTX_WEB = present("io.vertx.ext.web.RoutingContext");
 
   private final boolean enabled;
   private final Pattern skip;
@@ -65,6 +66,9 @@ public final class TracingContainerFilter
   private volatile String serviceName;
   private volatile boolean encodedPathSupported = true;
   private volatile Long boxedPort;
+  // A VertxResponseEnd where Vert.x Web serves the requests; typed Object so others never load it.
+  private volatile Object responseEnd;
+  private volatile boolean responseEndLookedUp = !VERTX_WEB;
 
   @Context private ResourceInfo resourceInfo;
   @Context private Providers providers;
@@ -118,7 +122,29 @@ public final class TracingContainerFilter
     setAttributes(span, request, requestUri, path, route.template());
     ServerSpan state = new ServerSpan(span, method, providers);
     request.setProperty(ServerSpan.PROPERTY, state);
+    watchResponseEnd(state);
     return state;
+  }
+
+  // Quarkus REST runs no response filter after an unmapped exception; Vert.x tells when it
+  // answered.
+  private void watchResponseEnd(ServerSpan state) {
+    if (!responseEndLookedUp) {
+      responseEnd = VertxResponseEnd.lookUp();
+      responseEndLookedUp = true;
+    }
+    if (responseEnd != null) {
+      ((VertxResponseEnd) responseEnd).watch(state);
+    }
+  }
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, TracingContainerFilter.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /** Records the status, adds {@code X-Trace-Id} and ends the span (or lets async ones end). */

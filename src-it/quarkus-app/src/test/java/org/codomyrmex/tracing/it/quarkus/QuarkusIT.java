@@ -38,4 +38,13 @@ class QuarkusIT extends TracingScenario {
         .isNotNull()
         .containsEntry("exception.type", CatalogItemMissingException.class.getName());
   }
+
+  // No interceptor and no response filter: the span ends when Vert.x has sent the 500.
+  @Test
+  void finalResourceClassStillEndsItsSpanOnAnUnmappedException() {
+    RecordedSpan server =
+        spanOfRequest("api/sealed-catalog/boom-4", 500, "GET /api/sealed-catalog/{id}");
+    assertThat(server.status()).isEqualTo("error");
+    assertThat(server.attribute("http.response.status_code")).isEqualTo("500");
+  }
 }
