@@ -56,7 +56,7 @@ public final class TracingContainerFilter
   public static final String SERVICE_NAME_PROPERTY = TracingConfig.SERVICE_NAME;
 
   private static final Logger LOG = Logger.getLogger(TracingContainerFilter.class.getName());
-  private static final boolean VERTX_WEB = present("io.vertx.ext.web.RoutingContext");
+  private static final Object NOT_LOOKED_UP = new Object();
 
   private final boolean enabled;
   private final Pattern skip;
@@ -66,9 +66,11 @@ public final class TracingContainerFilter
   private volatile String serviceName;
   private volatile boolean encodedPathSupported = true;
   private volatile Long boxedPort;
-  // A VertxResponseEnd where Vert.x Web serves the requests; typed Object so others never load it.
-  private volatile Object responseEnd;
-  private volatile boolean responseEndLookedUp = !VERTX_WEB;
+  // A VertxResponseEnd where Vert.x Web serves the requests, null elsewhere, NOT_LOOKED_UP until
+  // the
+  // first request; typed Object so other runtimes never load the class.
+  private volatile Object responseEnd =
+      present("io.vertx.ext.web.RoutingContext") ? NOT_LOOKED_UP : null;
 
   @Context private ResourceInfo resourceInfo;
   @Context private Providers providers;
@@ -129,12 +131,13 @@ public final class TracingContainerFilter
   // Quarkus REST runs no response filter after an unmapped exception; Vert.x tells when it
   // answered.
   private void watchResponseEnd(ServerSpan state) {
-    if (!responseEndLookedUp) {
-      responseEnd = VertxResponseEnd.lookUp();
-      responseEndLookedUp = true;
+    Object end = responseEnd;
+    if (end == NOT_LOOKED_UP) {
+      end = VertxResponseEnd.lookUp();
+      responseEnd = end;
     }
-    if (responseEnd != null) {
-      ((VertxResponseEnd) responseEnd).watch(state);
+    if (end != null) {
+      ((VertxResponseEnd) end).watch(state);
     }
   }
 
