@@ -7,7 +7,8 @@
 # cache effects) is not counted here; the fork pairs (jaxrs-pairs.sh) include it, with their noise.
 # Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
 # Usage: [ASYNC_PROFILER=/path/libasyncProfiler.so] benchmarks/jaxrs-profile.sh [extra JMH arguments]
-#   default load: 8 connections (-t 8), 20 warm-up and 5 measured iterations of 2 s.
+#   default load: 8 connections (-t 8), 40 warm-up and 5 measured iterations of 2 s (with 20, a
+#   2-vCPU VM was still JIT-compiling in the measured iterations: see the compiler line printed).
 #   Without ASYNC_PROFILER, async-profiler 3.0 (linux-x64) is fetched into target/profiler by Maven.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -30,7 +31,7 @@ profiler() { # prints the path of libasyncProfiler.so
 
 LIB=$(profiler)
 rm -rf "$OUT/samples"
-java -jar target/benchmarks.jar JaxRsBenchmark -p tracingEnabled=true -f 1 -wi 20 -w 2s -i 5 -r 2s -t 8 \
+java -jar target/benchmarks.jar JaxRsBenchmark -p tracingEnabled=true -f 1 -wi 40 -w 2s -i 5 -r 2s -t 8 \
   -prof "async:libPath=$LIB;event=itimer;interval=5000000;threads=true;output=collapsed;dir=$OUT/samples" \
   "$@" >"$OUT/fork.log" 2>&1
 grep -E '^\[cpu\]|^JaxRsBenchmark\.get ' "$OUT/fork.log"
@@ -45,6 +46,7 @@ cat "$OUT"/samples/*/collapsed-itimer.csv | awk '
     all += n
     if (stack ~ /jmh-worker/) next # the client threads
     server += n
+    if (stack ~ /^\[C[12] CompilerThre/) compiler += n
     if (stack ~ /^\[codomyrmex-tracing-export/) part["export thread"] += n
     else if (stack ~ /TracingContainerFilter/) part["filter"] += n
     else if (stack ~ /WeldSubclass/ && stack !~ /HelloResource\.hello$/) part["interception"] += n
@@ -63,4 +65,6 @@ cat "$OUT"/samples/*/collapsed-itimer.csv | awk '
     printf "tracing share: of the server %.2f %%, of the whole process %.2f %%\n", \
       100 * tracing / server, 100 * tracing / all
     for (p in part) printf "  %s: %d samples, %.2f %% of the server\n", p, part[p], 100 * part[p] / server
+    # A warm-up check: a fork whose JIT is still compiling measures its compiler, not the server.
+    printf "JIT compiler threads: %d samples, %.2f %% of the server\n", compiler, 100 * compiler / server
   }'

@@ -37,7 +37,7 @@ for part in "${PARTS[@]}"; do
     jaxrs-pairs8) JAXRS_PAIRS_TAG=t8 JAXRS_PAIRS_WARMUPS=20 ./jaxrs-pairs.sh 10 -t 8 | tee "$OUT/jaxrs-pairs-t8.txt" ;;
     # traced and untraced paths of one server, alternating: 6 runs with 2 connections, then 8
     jaxrs-phased) JAXRS_PHASED_TAG=t2 ./jaxrs-phased.sh 6 | tee "$OUT/jaxrs-phased-t2.txt" ;;
-    jaxrs-phased8) JAXRS_PHASED_TAG=t8 ./jaxrs-phased.sh 6 -t 8 -wi 24 | tee "$OUT/jaxrs-phased-t8.txt" ;;
+    jaxrs-phased8) JAXRS_PHASED_TAG=t8 ./jaxrs-phased.sh 6 -t 8 -wi 40 | tee "$OUT/jaxrs-phased-t8.txt" ;;
     # the share of a traced fork's CPU samples that is this library's work (needs async-profiler)
     jaxrs-profile) ./jaxrs-profile.sh | tee "$OUT/jaxrs-profile.txt" ;;
     *) echo "unknown part: $part" >&2 && exit 2 ;;
