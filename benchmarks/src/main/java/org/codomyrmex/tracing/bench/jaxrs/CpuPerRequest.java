@@ -2,17 +2,23 @@ package org.codomyrmex.tracing.bench.jaxrs;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.codomyrmex.tracing.bench.ThreadGroups;
 import org.codomyrmex.tracing.bench.ThreadSchedule;
 
 /**
  * CPU time per request over the measured iterations: of the whole process (server, client, JIT, GC)
- * and of the server's request threads alone, which excludes the client and the I/O threads.
+ * and of the server's request threads alone, which excludes the client and the I/O threads; and by
+ * thread group (request, I/O, client, GC, JIT, export, other), with the time slices per request.
  */
 final class CpuPerRequest {
   private final String requestThreads;
+  private final Map<String, long[]> groupTotals = new TreeMap<>();
   private long startRequests;
   private long startProcess;
   private long startThreads;
+  private ThreadGroups startGroups;
   private long requests;
   private long processNanos;
   private long threadNanos;
@@ -27,6 +33,7 @@ final class CpuPerRequest {
     startRequests = requestsSoFar;
     startProcess = processCpuNanos();
     startThreads = ThreadSchedule.of(requestThreads).runNanos();
+    startGroups = ThreadGroups.of(this::group);
   }
 
   /** Adds the iteration that just ended. */
@@ -34,6 +41,14 @@ final class CpuPerRequest {
     requests += requestsSoFar - startRequests;
     processNanos += processCpuNanos() - startProcess;
     threadNanos += ThreadSchedule.of(requestThreads).runNanos() - startThreads;
+    ThreadGroups.of(this::group)
+        .since(startGroups)
+        .forEach(
+            (name, delta) -> {
+              long[] total = groupTotals.computeIfAbsent(name, k -> new long[2]);
+              total[0] += delta[0];
+              total[1] += delta[1];
+            });
   }
 
   /** One line: microseconds of CPU per request, process and request threads. */
@@ -45,6 +60,41 @@ final class CpuPerRequest {
         requests,
         processNanos * perRequest,
         threadNanos * perRequest);
+  }
+
+  /** One line: each thread group's CPU microseconds and time slices per request. */
+  String groupReport() {
+    StringBuilder line = new StringBuilder("[cpu-groups] per request:");
+    groupTotals.forEach(
+        (name, total) ->
+            line.append(
+                String.format(
+                    Locale.ROOT,
+                    " %s %.2f us %.3f slices;",
+                    name,
+                    total[0] / 1e3 / requests,
+                    (double) total[1] / requests)));
+    return line.toString();
+  }
+
+  // Thread names as the kernel keeps them: their first 15 characters.
+  private String group(String comm) {
+    if (requestThreads.startsWith(comm) || comm.startsWith(requestThreads)) {
+      return "request";
+    }
+    if (comm.startsWith("XNIO") || comm.startsWith("nioEventLoop")) {
+      return "io";
+    }
+    if (comm.startsWith("org.codomyrmex.")) {
+      return "client"; // JMH's workers, named after the benchmark
+    }
+    if (comm.startsWith("GC ") || comm.startsWith("G1 ")) {
+      return "gc";
+    }
+    if (comm.contains("CompilerThre")) {
+      return "jit";
+    }
+    return comm.startsWith("codomyrmex-") ? "export" : "other";
   }
 
   private static long processCpuNanos() {

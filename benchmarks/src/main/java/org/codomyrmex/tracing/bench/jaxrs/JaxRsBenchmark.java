@@ -76,6 +76,7 @@ public class JaxRsBenchmark {
           "%n[jaxrs %s tracing.enabled=%s] requests %d, spans exported %d%n",
           runtime, tracingEnabled, server.requests(PATH), server.exportedSpans());
       System.out.println(cpu.report());
+      System.out.println(cpu.groupReport());
       server.stop();
     }
   }

@@ -32,7 +32,10 @@ import org.openjdk.jmh.runner.IterationType;
  * throughput ratio. The JVM-level comparison is {@link JaxRsBenchmark}. With {@code -p
  * tracedPath=/api/untraced} both phases load the skipped path: the A/A control, whose ratio shows
  * the method's own bias. With {@code -jvmArgsAppend -Dbench.skip=.*}{@code /(untraced|hello)} the
- * traced path is skipped too and keeps only Weld's interception: the share of that alone.
+ * traced path is skipped too and keeps only Weld's interception: the share of that alone. With
+ * {@code -p tracedPath=/api/untraced/busy -jvmArgsAppend -Dbench.busy-tokens=N} the second phase is
+ * untraced too but does N tokens of CPU work in the resource: what a known amount of the
+ * application's own work costs in this measure, to compare tracing's cost with.
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsPhasedBenchmark}</pre>
  */
@@ -64,7 +67,7 @@ public class JaxRsPhasedBenchmark {
     public void start() throws Exception {
       System.setProperty("tracing.enabled", "true");
       System.setProperty(
-          "tracing.jaxrs.skip-pattern", System.getProperty("bench.skip", ".*/untraced"));
+          "tracing.jaxrs.skip-pattern", System.getProperty("bench.skip", ".*/untraced(/busy)?"));
       server.start();
       if (!intercepted(HelloResource.class) || intercepted(UntracedHelloResource.class)) {
         throw new IllegalStateException("only the traced resource may be intercepted");
@@ -109,6 +112,8 @@ public class JaxRsPhasedBenchmark {
           server.requests(SKIPPED), server.requests(tracedPath), server.exportedSpans());
       System.out.println("untraced " + untracedCpu.report());
       System.out.println("traced " + tracedCpu.report());
+      System.out.println("untraced " + untracedCpu.groupReport());
+      System.out.println("traced " + tracedCpu.groupReport());
       server.stop();
     }
   }

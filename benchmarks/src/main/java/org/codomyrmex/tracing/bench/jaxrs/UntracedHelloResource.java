@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * {@link HelloResource} again at {@code GET /api/untraced}, as an application without tracing runs
@@ -15,11 +16,24 @@ import jakarta.ws.rs.core.MediaType;
 @ApplicationScoped
 @Path("untraced")
 public class UntracedHelloResource {
+  private static final long BUSY_TOKENS = Long.getLong("bench.busy-tokens", 0);
 
   /** Returns the same constant text as {@link HelloResource#hello()}. */
   @GET
   @Produces(MediaType.TEXT_PLAIN)
   public String hello() {
+    return "hello";
+  }
+
+  /**
+   * Returns the same text after {@code bench.busy-tokens} of {@link Blackhole#consumeCPU} work: an
+   * application's own CPU per request, to compare tracing's cost with (not traced either).
+   */
+  @GET
+  @Path("busy")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String busy() {
+    Blackhole.consumeCPU(BUSY_TOKENS);
     return "hello";
   }
 }
