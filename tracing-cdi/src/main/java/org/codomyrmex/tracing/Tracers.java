@@ -34,11 +34,14 @@ public final class Tracers {
    * yet; an existing tracer keeps its exporter.
    */
   public static Tracer get(String name, SpanExporter exporter) {
-    Tracer tracer = TRACERS.get(TracerFactory.checkName(name));
+    // Only valid names are ever stored, so a hit needs no check: this runs once per request.
+    Tracer tracer = name == null ? null : TRACERS.get(name);
     if (tracer != null) {
       return tracer;
     }
-    tracer = TRACERS.computeIfAbsent(name, n -> TracerFactory.create(n, exporter));
+    tracer =
+        TRACERS.computeIfAbsent(
+            TracerFactory.checkName(name), n -> TracerFactory.create(n, exporter));
     registerShutdownHook();
     return tracer;
   }
