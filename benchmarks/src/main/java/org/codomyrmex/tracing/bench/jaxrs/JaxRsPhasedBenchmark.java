@@ -35,7 +35,8 @@ import org.openjdk.jmh.runner.IterationType;
  * traced path is skipped too and keeps only Weld's interception: the share of that alone. With
  * {@code -p tracedPath=/api/untraced/busy -jvmArgsAppend -Dbench.busy-tokens=N} the second phase is
  * untraced too but does N tokens of CPU work in the resource: what a known amount of the
- * application's own work costs in this measure, to compare tracing's cost with.
+ * application's own work costs in this measure, to compare tracing's cost with. {@code -p
+ * runtime=netty} serves the same application on RESTEasy's Netty server instead of Undertow.
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsPhasedBenchmark}</pre>
  */
@@ -58,6 +59,10 @@ public class JaxRsPhasedBenchmark {
     @Param({TRACED})
     public String tracedPath;
 
+    /** The embedded server: {@code undertow} or {@code netty} (see {@link LoopbackServer}). */
+    @Param({"undertow"})
+    public String runtime;
+
     private int iteration = -1;
     boolean tracedPhase;
     private CpuPerRequest tracedCpu;
@@ -68,7 +73,7 @@ public class JaxRsPhasedBenchmark {
       System.setProperty("tracing.enabled", "true");
       System.setProperty(
           "tracing.jaxrs.skip-pattern", System.getProperty("bench.skip", ".*/untraced(/busy)?"));
-      server.start();
+      server.start(runtime);
       if (!intercepted(HelloResource.class) || intercepted(UntracedHelloResource.class)) {
         throw new IllegalStateException("only the traced resource may be intercepted");
       }
