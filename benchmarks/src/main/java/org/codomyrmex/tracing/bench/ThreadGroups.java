@@ -10,9 +10,19 @@ import java.util.stream.Stream;
 
 /**
  * Scheduler statistics of this JVM's threads summed by group ({@code /proc/self/task/<id>/}): how
- * long each group ran and how often it was put on a CPU. Empty where there are no such files.
+ * long each group ran, how long it waited runnable for a CPU, and how often it was put on one.
+ * Empty where there are no such files.
  */
 public final class ThreadGroups {
+  /** Index of the run time, in nanoseconds, in a group's sums. */
+  public static final int RUN = 0;
+
+  /** Index of the time spent runnable but waiting for a CPU, in nanoseconds. */
+  public static final int WAIT = 1;
+
+  /** Index of the number of time slices (times put on a CPU). */
+  public static final int SLICES = 2;
+
   private final Map<String, long[]> groups;
 
   private ThreadGroups(Map<String, long[]> groups) {
@@ -20,17 +30,18 @@ public final class ThreadGroups {
   }
 
   /**
-   * Sums run time and time slices by {@code group.apply(name)}, where name is a thread's name as
-   * the kernel keeps it (its first 15 characters).
+   * Sums the statistics by {@code group.apply(name)}, where name is a thread's name as the kernel
+   * keeps it (its first 15 characters).
    */
   public static ThreadGroups of(UnaryOperator<String> group) {
     Map<String, long[]> sums = new TreeMap<>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         String[] fields = Files.readString(task.resolve("schedstat")).trim().split(" ");
-        long[] sum = sums.computeIfAbsent(group.apply(comm(task)), k -> new long[2]);
-        sum[0] += Long.parseLong(fields[0]);
-        sum[1] += Long.parseLong(fields[2]);
+        long[] sum = sums.computeIfAbsent(group.apply(comm(task)), k -> new long[3]);
+        for (int i = RUN; i <= SLICES; i++) {
+          sum[i] += Long.parseLong(fields[i]);
+        }
       }
     } catch (IOException | RuntimeException e) {
       return new ThreadGroups(Map.of()); // not Linux, or a thread ended while read: nothing
@@ -42,13 +53,23 @@ public final class ThreadGroups {
     return Files.readString(task.resolve("comm")).trim();
   }
 
-  /** Returns each group's run time and time slices since {@code earlier}. */
+  /**
+   * Returns the sums of {@code group} (indexed by {@link #RUN}, {@link #WAIT}, {@link #SLICES}).
+   */
+  public long[] sums(String group) {
+    return groups.getOrDefault(group, new long[3]).clone();
+  }
+
+  /** Returns each group's sums since {@code earlier}. */
   public Map<String, long[]> since(ThreadGroups earlier) {
     Map<String, long[]> delta = new TreeMap<>();
     groups.forEach(
         (name, now) -> {
-          long[] before = earlier.groups.getOrDefault(name, new long[2]);
-          delta.put(name, new long[] {now[0] - before[0], now[1] - before[1]});
+          long[] before = earlier.sums(name);
+          for (int i = RUN; i <= SLICES; i++) {
+            before[i] = now[i] - before[i];
+          }
+          delta.put(name, before);
         });
     return delta;
   }

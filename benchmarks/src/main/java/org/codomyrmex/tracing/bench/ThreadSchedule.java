@@ -1,10 +1,5 @@
 package org.codomyrmex.tracing.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
-
 /**
  * Linux scheduler statistics of this JVM's threads ({@code /proc/self/task/<id>/schedstat}): how
  * long a thread ran and how long it waited, runnable, for a CPU. Zeros where there is no such file.
@@ -27,20 +22,14 @@ public final class ThreadSchedule {
 
   /** Sums the statistics of the threads whose name starts with {@code prefix} (first 15 chars). */
   public static ThreadSchedule of(String prefix) {
-    String name = prefix.length() > 15 ? prefix.substring(0, 15) : prefix;
-    long run = 0;
-    long wait = 0;
-    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-      for (Path task : (Iterable<Path>) tasks::iterator) {
-        if (Files.readString(task.resolve("comm")).trim().startsWith(name)) {
-          String[] fields = Files.readString(task.resolve("schedstat")).trim().split(" ");
-          run += Long.parseLong(fields[0]);
-          wait += Long.parseLong(fields[1]);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      return new ThreadSchedule(0, 0); // not Linux, or no schedstat: nothing to report
-    }
-    return new ThreadSchedule(run, wait);
+    String name = kernelName(prefix);
+    long[] sums =
+        ThreadGroups.of(comm -> comm.startsWith(name) ? "matched" : "other").sums("matched");
+    return new ThreadSchedule(sums[ThreadGroups.RUN], sums[ThreadGroups.WAIT]);
+  }
+
+  /** Returns {@code threadName} as the kernel keeps it: its first 15 characters. */
+  public static String kernelName(String threadName) {
+    return threadName.length() > 15 ? threadName.substring(0, 15) : threadName;
   }
 }

@@ -10,29 +10,28 @@ import org.codomyrmex.tracing.bench.ThreadSchedule;
 /**
  * CPU time per request over the measured iterations: of the whole process (server, client, JIT, GC)
  * and of the server's request threads alone, which excludes the client and the I/O threads; and by
- * thread group (request, I/O, client, GC, JIT, export, other), with the time slices per request.
+ * thread group (request, I/O, client, GC, JIT, export, other), with the time slices per request. On
+ * Netty the event loops run the requests, so all of them count as request threads.
  */
 final class CpuPerRequest {
+  private static final String REQUEST = "request";
   private final String requestThreads;
   private final Map<String, long[]> groupTotals = new TreeMap<>();
   private long startRequests;
   private long startProcess;
-  private long startThreads;
   private ThreadGroups startGroups;
   private long requests;
   private long processNanos;
-  private long threadNanos;
 
   /** Counts the CPU of the threads whose name starts with {@code requestThreads}. */
   CpuPerRequest(String requestThreads) {
-    this.requestThreads = requestThreads;
+    this.requestThreads = ThreadSchedule.kernelName(requestThreads);
   }
 
   /** Notes where an iteration starts; {@code requestsSoFar} is the count of requests sent. */
   void begin(long requestsSoFar) {
     startRequests = requestsSoFar;
     startProcess = processCpuNanos();
-    startThreads = ThreadSchedule.of(requestThreads).runNanos();
     startGroups = ThreadGroups.of(this::group);
   }
 
@@ -40,26 +39,27 @@ final class CpuPerRequest {
   void end(long requestsSoFar) {
     requests += requestsSoFar - startRequests;
     processNanos += processCpuNanos() - startProcess;
-    threadNanos += ThreadSchedule.of(requestThreads).runNanos() - startThreads;
     ThreadGroups.of(this::group)
         .since(startGroups)
         .forEach(
             (name, delta) -> {
-              long[] total = groupTotals.computeIfAbsent(name, k -> new long[2]);
-              total[0] += delta[0];
-              total[1] += delta[1];
+              long[] total = groupTotals.computeIfAbsent(name, k -> new long[delta.length]);
+              for (int i = 0; i < delta.length; i++) {
+                total[i] += delta[i];
+              }
             });
   }
 
   /** One line: microseconds of CPU per request, process and request threads. */
   String report() {
     double perRequest = requests == 0 ? Double.NaN : 1e-3 / requests;
+    long[] request = groupTotals.getOrDefault(REQUEST, new long[ThreadGroups.SLICES + 1]);
     return String.format(
         Locale.ROOT,
         "[cpu] per request over %d requests: process %.2f us, request threads %.2f us",
         requests,
         processNanos * perRequest,
-        threadNanos * perRequest);
+        request[ThreadGroups.RUN] * perRequest);
   }
 
   /** One line: each thread group's CPU microseconds and time slices per request. */
@@ -72,18 +72,18 @@ final class CpuPerRequest {
                     Locale.ROOT,
                     " %s %.2f us %.3f slices;",
                     name,
-                    total[0] / 1e3 / requests,
-                    (double) total[1] / requests)));
+                    total[ThreadGroups.RUN] / 1e3 / requests,
+                    (double) total[ThreadGroups.SLICES] / requests)));
     return line.toString();
   }
 
   // Thread names as the kernel keeps them: their first 15 characters.
   private String group(String comm) {
-    if (requestThreads.startsWith(comm) || comm.startsWith(requestThreads)) {
-      return "request";
+    if (comm.startsWith(requestThreads)) {
+      return REQUEST;
     }
-    if (comm.startsWith("XNIO") || comm.startsWith("nioEventLoop")) {
-      return "io";
+    if (comm.startsWith("XNIO")) {
+      return "io"; // Undertow's I/O threads
     }
     if (comm.startsWith("org.codomyrmex.")) {
       return "client"; // JMH's workers, named after the benchmark
