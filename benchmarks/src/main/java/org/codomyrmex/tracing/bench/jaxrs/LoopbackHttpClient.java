@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class LoopbackHttpClient implements AutoCloseable {
   private static final int TIMEOUT_MS = 10_000;
+  private static final byte[] STATUS_OK = ascii("http/1.1 200");
+  private static final byte[] CONTENT_LENGTH = ascii("content-length:");
+  private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding:");
+  private static final byte[] CHUNKED = ascii("chunked");
   private final Socket socket;
   private final OutputStream out;
   private final InputStream in;
@@ -22,6 +26,7 @@ final class LoopbackHttpClient implements AutoCloseable {
   private final byte[] buffer = new byte[16 * 1024];
   private int pos;
   private int limit;
+  private int lineEnd;
 
   /** Connects; request {@code i} is a GET of {@code paths[i]}, counted into {@code sent[i]}. */
   LoopbackHttpClient(int port, String[] paths, LongAdder[] sent) throws IOException {
@@ -48,21 +53,22 @@ final class LoopbackHttpClient implements AutoCloseable {
     sent[i].increment(); // counted as sent at once: a count kept until close() can miss a report
     out.write(requests[i]);
     out.flush();
-    String status = line();
-    if (!status.startsWith("HTTP/1.1 200")) {
-      throw new IOException("unexpected response: " + status);
+    int start = lineStart();
+    if (!startsWith(start, STATUS_OK)) {
+      throw new IOException("unexpected response: " + text(start, lineEnd()));
     }
     return body(headers());
   }
 
-  // returns the Content-Length, or -1 for a chunked body
+  // Returns the Content-Length, or -1 for a chunked body. Reads the header lines in the buffer
+  // without making strings of them: the client shares the CPUs with the server it measures, and
+  // every header the server adds should cost the client as little as possible.
   private long headers() throws IOException {
     long length = 0;
-    for (String header = line(); !header.isEmpty(); header = line()) {
-      String lower = header.toLowerCase(java.util.Locale.ROOT);
-      if (lower.startsWith("content-length:")) {
-        length = Long.parseLong(lower.substring(15).trim());
-      } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+    for (int start = lineStart(); lineEnd() > start; start = lineStart()) {
+      if (startsWith(start, CONTENT_LENGTH)) {
+        length = decimal(start + CONTENT_LENGTH.length, lineEnd());
+      } else if (startsWith(start, TRANSFER_ENCODING) && contains(start, lineEnd(), CHUNKED)) {
         length = -1;
       }
     }
@@ -75,41 +81,129 @@ final class LoopbackHttpClient implements AutoCloseable {
       return (int) length;
     }
     int total = 0;
-    for (long chunk = Long.parseLong(line().trim(), 16); chunk > 0; ) {
+    for (long chunk = chunkSize(); chunk > 0; chunk = chunkSize()) {
       skip(chunk);
-      line();
+      lineStart(); // the CRLF after the chunk
       total += (int) chunk;
-      chunk = Long.parseLong(line().trim(), 16);
     }
-    line();
+    lineStart(); // the empty line after the last chunk
     return total;
   }
 
-  private String line() throws IOException {
-    StringBuilder text = new StringBuilder(64);
-    for (int b = next(); b != '\n'; b = next()) {
-      if (b != '\r') {
-        text.append((char) b);
+  private long chunkSize() throws IOException {
+    int start = lineStart();
+    return Long.parseLong(text(start, lineEnd()).trim(), 16);
+  }
+
+  // Reads up to the next LF into the buffer (compacting it when needed) and returns where the line
+  // starts; lineEnd() is then where it ends, without the CR LF.
+  private int lineStart() throws IOException {
+    int start = pos;
+    int lf = indexOfLf(start);
+    while (lf < 0) {
+      start = fill(start);
+      lf = indexOfLf(start);
+    }
+    pos = lf + 1;
+    lineEnd = lf > start && buffer[lf - 1] == '\r' ? lf - 1 : lf;
+    return start;
+  }
+
+  private int lineEnd() {
+    return lineEnd;
+  }
+
+  private int indexOfLf(int from) {
+    for (int i = from; i < limit; i++) {
+      if (buffer[i] == '\n') {
+        return i;
       }
     }
-    return text.toString();
+    return -1;
+  }
+
+  // Moves the unread bytes from `start` to the front and reads more; returns the new start (0).
+  private int fill(int start) throws IOException {
+    int kept = limit - start;
+    if (kept == buffer.length) {
+      throw new IOException("response line longer than " + buffer.length + " bytes");
+    }
+    System.arraycopy(buffer, start, buffer, 0, kept);
+    limit = kept;
+    pos = 0;
+    int read = in.read(buffer, limit, buffer.length - limit);
+    if (read <= 0) {
+      throw new IOException("connection closed by the server");
+    }
+    limit += read;
+    return 0;
+  }
+
+  // ASCII, case-insensitive: `prefix` is lower case.
+  private boolean startsWith(int start, byte[] prefix) {
+    if (lineEnd - start < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (lower(buffer[start + i]) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean contains(int start, int end, byte[] word) {
+    for (int i = start; i + word.length <= end; i++) {
+      int k = 0;
+      while (k < word.length && lower(buffer[i + k]) == word[k]) {
+        k++;
+      }
+      if (k == word.length) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private long decimal(int start, int end) throws IOException {
+    long value = 0;
+    int digits = 0;
+    for (int i = start; i < end; i++) {
+      byte b = buffer[i];
+      if (b >= '0' && b <= '9') {
+        value = value * 10 + (b - '0');
+        digits++;
+      } else if (b != ' ' && b != '\t') {
+        break;
+      }
+    }
+    if (digits == 0) {
+      throw new IOException("bad Content-Length: " + text(start, end));
+    }
+    return value;
+  }
+
+  private static byte lower(byte b) {
+    return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+  }
+
+  private String text(int start, int end) {
+    return new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
   }
 
   private void skip(long count) throws IOException {
-    for (long i = 0; i < count; i++) {
-      next();
+    for (long left = count; left > 0; ) {
+      if (pos == limit) {
+        pos = fill(limit);
+      }
+      int step = (int) Math.min(left, limit - pos);
+      pos += step;
+      left -= step;
     }
   }
 
-  private int next() throws IOException {
-    if (pos == limit) {
-      limit = in.read(buffer);
-      pos = 0;
-      if (limit <= 0) {
-        throw new IOException("connection closed by the server");
-      }
-    }
-    return buffer[pos++] & 0xff;
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   @Override
