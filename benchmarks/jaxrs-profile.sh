@@ -15,20 +15,7 @@ cd "$(dirname "$0")"
 OUT=target/results/jaxrs-profile
 mkdir -p "$OUT" target/profiler
 
-profiler() { # prints the path of libasyncProfiler.so
-  if [ -n "${ASYNC_PROFILER:-}" ]; then
-    echo "$ASYNC_PROFILER"
-    return
-  fi
-  local lib=target/profiler/linux-x64/libasyncProfiler.so
-  if [ ! -f "$lib" ]; then
-    ../mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:3.0:jar:linux-x64 \
-      -DoutputDirectory=target/profiler >&2
-    (cd target/profiler && unzip -q -o async-profiler-3.0-linux-x64.jar 'linux-x64/*')
-  fi
-  echo "$PWD/$lib"
-}
-
+. ./async-profiler.sh
 LIB=$(profiler)
 rm -rf "$OUT/samples"
 java -jar target/benchmarks.jar JaxRsBenchmark -p tracingEnabled=true -f 1 -wi 40 -w 2s -i 5 -r 2s -t 8 \

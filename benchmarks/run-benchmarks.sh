@@ -3,7 +3,7 @@
 # JSON result in benchmarks/target/results/. Build first: ./mvnw -B -pl benchmarks -am package -DskipTests
 # Usage: benchmarks/run-benchmarks.sh [part...]
 #   parts: core core2 bigqueue loss cdi jaxrs jaxrs-pairs jaxrs-pairs8 jaxrs-phased jaxrs-phased8
-#          jaxrs-profile (default: all)
+#          jaxrs-profile jaxrs-phase-profile (default: all)
 set -euo pipefail
 cd "$(dirname "$0")"
 JAR=target/benchmarks.jar
@@ -12,7 +12,7 @@ RUN=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
 # the same with a queue large enough that (almost) nothing is dropped: dropping is cheaper than queueing
 BIG=(-jvmArgsAppend -Dtracing.queue-capacity=65536)
 PARTS=("$@")
-[ ${#PARTS[@]} -gt 0 ] || PARTS=(core core2 bigqueue loss cdi jaxrs jaxrs-pairs jaxrs-pairs8 jaxrs-phased jaxrs-phased8 jaxrs-profile)
+[ ${#PARTS[@]} -gt 0 ] || PARTS=(core core2 bigqueue loss cdi jaxrs jaxrs-pairs jaxrs-pairs8 jaxrs-phased jaxrs-phased8 jaxrs-profile jaxrs-phase-profile)
 mkdir -p "$OUT"
 
 bench() { # name, then JMH arguments
@@ -40,6 +40,8 @@ for part in "${PARTS[@]}"; do
     jaxrs-phased8) JAXRS_PHASED_TAG=t8 ./jaxrs-phased.sh 6 -t 8 -wi 40 | tee "$OUT/jaxrs-phased-t8.txt" ;;
     # the share of a traced fork's CPU samples that is this library's work (needs async-profiler)
     jaxrs-profile) ./jaxrs-profile.sh | tee "$OUT/jaxrs-profile.txt" ;;
+    # the request threads' CPU by part of the request path, traced and untraced phases of one JVM
+    jaxrs-phase-profile) ./jaxrs-phase-profile.sh 2 | tee "$OUT/jaxrs-phase-profile.txt" ;;
     *) echo "unknown part: $part" >&2 && exit 2 ;;
   esac
 done

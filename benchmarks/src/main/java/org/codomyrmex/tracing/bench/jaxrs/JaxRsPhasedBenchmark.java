@@ -36,7 +36,9 @@ import org.openjdk.jmh.runner.IterationType;
  * {@code -p tracedPath=/api/untraced/busy -jvmArgsAppend -Dbench.busy-tokens=N} the second phase is
  * untraced too but does N tokens of CPU work in the resource: what a known amount of the
  * application's own work costs in this measure, to compare tracing's cost with. {@code -p
- * runtime=netty} serves the same application on RESTEasy's Netty server instead of Undertow.
+ * runtime=netty} serves the same application on RESTEasy's Netty server instead of Undertow. With
+ * {@code -Dbench.phase-profiles=DIR} each measured iteration is CPU-profiled into its phase's file
+ * ({@link PhaseProfiles}, {@code benchmarks/jaxrs-phase-profile.sh}).
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar JaxRsPhasedBenchmark}</pre>
  */
@@ -67,6 +69,8 @@ public class JaxRsPhasedBenchmark {
     boolean tracedPhase;
     private CpuPerRequest tracedCpu;
     private CpuPerRequest untracedCpu;
+    private final PhaseProfiles profiles = PhaseProfiles.fromProperties();
+    private long phaseStartRequests;
 
     @Setup
     public void start() throws Exception {
@@ -89,16 +93,24 @@ public class JaxRsPhasedBenchmark {
 
     // untraced, traced, traced, untraced, ...: a linear drift (JIT, heap) favours neither
     @Setup(Level.Iteration)
-    public void nextPhase() {
+    public void nextPhase(IterationParams params) {
       iteration++;
       tracedPhase = ((iteration + 1) >> 1 & 1) == 1;
-      phaseCpu().begin(server.requests(phasePath()));
+      phaseStartRequests = server.requests(phasePath());
+      phaseCpu().begin(phaseStartRequests);
+      if (profiles != null && params.getType() == IterationType.MEASUREMENT) {
+        profiles.start();
+      }
     }
 
     @TearDown(Level.Iteration)
     public void endPhase(IterationParams params) {
       if (params.getType() == IterationType.MEASUREMENT) {
-        phaseCpu().end(server.requests(phasePath()));
+        long requests = server.requests(phasePath());
+        phaseCpu().end(requests);
+        if (profiles != null) {
+          profiles.stop(tracedPhase ? "traced" : "untraced", requests - phaseStartRequests);
+        }
       }
     }
 
