@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 OUT=target/results/jaxrs-profile
-mkdir -p "$OUT" target/profiler
+mkdir -p "$OUT"
 
 . ./async-profiler.sh
 LIB=$(profiler)

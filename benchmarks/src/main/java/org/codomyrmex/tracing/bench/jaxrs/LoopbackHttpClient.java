@@ -34,7 +34,7 @@ final class LoopbackHttpClient implements AutoCloseable {
     this.requests = new byte[paths.length][];
     for (int i = 0; i < paths.length; i++) {
       String text = "GET " + paths[i] + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n";
-      requests[i] = text.getBytes(StandardCharsets.US_ASCII);
+      requests[i] = ascii(text);
     }
     socket = new Socket(InetAddress.getLoopbackAddress(), port);
     socket.setTcpNoDelay(true);
@@ -55,7 +55,7 @@ final class LoopbackHttpClient implements AutoCloseable {
     out.flush();
     int start = lineStart();
     if (!startsWith(start, STATUS_OK)) {
-      throw new IOException("unexpected response: " + text(start, lineEnd()));
+      throw new IOException("unexpected response: " + text(start, lineEnd));
     }
     return body(headers());
   }
@@ -65,10 +65,10 @@ final class LoopbackHttpClient implements AutoCloseable {
   // every header the server adds should cost the client as little as possible.
   private long headers() throws IOException {
     long length = 0;
-    for (int start = lineStart(); lineEnd() > start; start = lineStart()) {
+    for (int start = lineStart(); lineEnd > start; start = lineStart()) {
       if (startsWith(start, CONTENT_LENGTH)) {
-        length = decimal(start + CONTENT_LENGTH.length, lineEnd());
-      } else if (startsWith(start, TRANSFER_ENCODING) && contains(start, lineEnd(), CHUNKED)) {
+        length = number(start + CONTENT_LENGTH.length, 10);
+      } else if (startsWith(start, TRANSFER_ENCODING) && contains(start, CHUNKED)) {
         length = -1;
       }
     }
@@ -91,12 +91,11 @@ final class LoopbackHttpClient implements AutoCloseable {
   }
 
   private long chunkSize() throws IOException {
-    int start = lineStart();
-    return Long.parseLong(text(start, lineEnd()).trim(), 16);
+    return number(lineStart(), 16);
   }
 
   // Reads up to the next LF into the buffer (compacting it when needed) and returns where the line
-  // starts; lineEnd() is then where it ends, without the CR LF.
+  // starts; lineEnd is then where it ends, without the CR LF.
   private int lineStart() throws IOException {
     int start = pos;
     int lf = indexOfLf(start);
@@ -107,10 +106,6 @@ final class LoopbackHttpClient implements AutoCloseable {
     pos = lf + 1;
     lineEnd = lf > start && buffer[lf - 1] == '\r' ? lf - 1 : lf;
     return start;
-  }
-
-  private int lineEnd() {
-    return lineEnd;
   }
 
   private int indexOfLf(int from) {
@@ -139,48 +134,59 @@ final class LoopbackHttpClient implements AutoCloseable {
     return 0;
   }
 
-  // ASCII, case-insensitive: `prefix` is lower case.
   private boolean startsWith(int start, byte[] prefix) {
-    if (lineEnd - start < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (lower(buffer[start + i]) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
+    return lineEnd - start >= prefix.length && matchesAt(start, prefix);
   }
 
-  private boolean contains(int start, int end, byte[] word) {
-    for (int i = start; i + word.length <= end; i++) {
-      int k = 0;
-      while (k < word.length && lower(buffer[i + k]) == word[k]) {
-        k++;
-      }
-      if (k == word.length) {
+  private boolean contains(int start, byte[] word) {
+    for (int i = start; i + word.length <= lineEnd; i++) {
+      if (matchesAt(i, word)) {
         return true;
       }
     }
     return false;
   }
 
-  private long decimal(int start, int end) throws IOException {
-    long value = 0;
-    int digits = 0;
-    for (int i = start; i < end; i++) {
-      byte b = buffer[i];
-      if (b >= '0' && b <= '9') {
-        value = value * 10 + (b - '0');
-        digits++;
-      } else if (b != ' ' && b != '\t') {
-        break;
+  // ASCII, case-insensitive: `word` is lower case; the caller checked that it fits.
+  private boolean matchesAt(int at, byte[] word) {
+    for (int i = 0; i < word.length; i++) {
+      if (lower(buffer[at + i]) != word[i]) {
+        return false;
       }
     }
-    if (digits == 0) {
-      throw new IOException("bad Content-Length: " + text(start, end));
+    return true;
+  }
+
+  // The number from `start` to the end of the line, blanks around it allowed, nothing else.
+  private long number(int start, int radix) throws IOException {
+    int from = start;
+    int to = lineEnd;
+    while (from < to && blank(buffer[from])) {
+      from++;
+    }
+    while (to > from && blank(buffer[to - 1])) {
+      to--;
+    }
+    if (from == to) {
+      throw badNumber(start);
+    }
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      int digit = Character.digit(buffer[i], radix);
+      if (digit < 0) {
+        throw badNumber(start);
+      }
+      value = value * radix + digit;
     }
     return value;
+  }
+
+  private IOException badNumber(int start) {
+    return new IOException("bad number in response: " + text(start, lineEnd));
+  }
+
+  private static boolean blank(byte b) {
+    return b == ' ' || b == '\t';
   }
 
   private static byte lower(byte b) {

@@ -86,6 +86,16 @@ class LoopbackHttpClientTest {
   }
 
   @Test
+  void refusesAContentLengthThatIsNotANumber() throws Exception {
+    serve("HTTP/1.1 200 OK\r\nContent-Length: 5x\r\n\r\nhello");
+    try (LoopbackHttpClient client = client(new LongAdder())) {
+      assertThatThrownBy(client::get)
+          .isInstanceOf(IOException.class)
+          .hasMessage("bad number in response:  5x");
+    }
+  }
+
+  @Test
   void failsOnAnotherStatus() throws Exception {
     serve("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n");
     try (LoopbackHttpClient client = client(new LongAdder())) {
