@@ -62,6 +62,16 @@ class ServerSpanIT {
   }
 
   @Test
+  void aSpanLeftCurrentOnTheWorkerIsHiddenAndRestored() {
+    HttpResponse<String> response = Http.frontend("api/orders/1", LeakProbe.STALE_HEADER, "true");
+
+    Span span = onlyServerSpan(response);
+    assertThat(span.parentSpanId()).as("the stale span is not the parent").isNull();
+    assertThat(Http.lines(response.body())).containsEntry("current", span.spanId());
+    assertThat(response.headers().firstValue(LeakProbe.RESTORED_HEADER)).contains("true");
+  }
+
+  @Test
   void regexPathParametersKeepTheTemplate() {
     HttpResponse<String> response = Http.frontend("api/orders/77/items/abc");
     Span span = onlyServerSpan(response);

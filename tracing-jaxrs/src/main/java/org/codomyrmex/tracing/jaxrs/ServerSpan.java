@@ -77,7 +77,17 @@ final class ServerSpan {
     return span;
   }
 
-  /** Makes the span current on this thread, hiding whatever a pooled thread carried. */
+  /** Closes {@code scope} unless it is null. */
+  static void close(Scope scope) {
+    if (scope != null) {
+      scope.close();
+    }
+  }
+
+  /**
+   * Makes the span current on this thread, hiding whatever a pooled thread carried; {@code
+   * clearedScope} (null when nothing was current) is closed on {@link #exit}.
+   */
   void enter(Scope clearedScope) {
     thread = Thread.currentThread();
     cleared = clearedScope;
@@ -91,7 +101,7 @@ final class ServerSpan {
       return;
     }
     current.close();
-    cleared.close();
+    close(cleared);
     current = null;
     ACTIVE.set(null); // not remove(): the thread keeps its entry for the next request
   }

@@ -104,13 +104,18 @@ public final class TracingContainerFilter
     if (skip != null && skip.matcher(path).matches()) {
       return;
     }
-    Scope cleared = Tracers.clearCurrent(); // a pooled thread may still carry a stale span
+    Scope cleared = clearStale();
     try {
       start(request, uri, requestUri, path).enter(cleared);
     } catch (RuntimeException e) {
-      cleared.close();
+      ServerSpan.close(cleared);
       LOG.log(Level.WARNING, "tracing: could not start a server span", e);
     }
+  }
+
+  // A pooled thread may still carry a stale span; usually it carries none and needs no scope.
+  private static Scope clearStale() {
+    return Tracers.currentSpan().isPresent() ? Tracers.clearCurrent() : null;
   }
 
   private ServerSpan start(

@@ -119,6 +119,16 @@ class ServerSpanTest {
   }
 
   @Test
+  void aThreadThatCarriedNothingIsLeftWithNothing() {
+    ServerSpan request = request();
+    request.enter(null); // what the filter passes when nothing was current
+    assertThat(Tracers.currentSpan()).contains(request.span());
+    request.exit();
+    assertThat(Tracers.currentSpan()).isEmpty();
+    assertThat(ServerSpan.active()).isNull();
+  }
+
+  @Test
   void aRequestNeverExitedIsExitedByTheNextOne() {
     ServerSpan abandoned = request();
     abandoned.enter(Tracers.clearCurrent());
