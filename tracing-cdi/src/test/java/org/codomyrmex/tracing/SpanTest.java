@@ -45,6 +45,24 @@ class SpanTest {
   }
 
   @Test
+  void keysAreComparedByValueNotByHashOrInstance() {
+    assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+    Span span = tracer.startSpan("op");
+    for (String key : List.of("k0", "k1", "Aa", "k3")) {
+      span.setAttribute(key, 1L);
+    }
+    span.setAttribute("BB", 2L); // the same hash as "Aa", another key
+    span.setAttribute(new String("Aa"), 3L); // an equal key in another instance replaces
+    span.setAttribute(new String("k0"), 4L);
+
+    assertThat(span.attributes())
+        .hasSize(6) // with service.name
+        .containsEntry("Aa", 3L)
+        .containsEntry("BB", 2L)
+        .containsEntry("k0", 4L);
+  }
+
+  @Test
   void nullKeysAndValuesAreIgnored() {
     Span span = tracer.startSpan("op");
     span.setAttribute(null, "v").setAttribute("k", (Object) null).setAttribute("n", (String) null);

@@ -36,7 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code full_*}: a root span made current, two attributes (a string and a long), one event,
  * closed. {@code child_*}: a child of a live local parent with the same two attributes, not made
- * current. Tracers are shared by all benchmark threads (run with {@code -t 2} for contention).
+ * current. {@code server_ours}: what the JAX-RS server filter asks of the core per request (a root
+ * SERVER span, nine attributes, made current, its trace id read); {@code serverAttributes_ours}:
+ * only its start and first eight attributes, nothing exported. Tracers are shared by all benchmark
+ * threads (run with {@code -t 2} for contention).
  *
  * <pre>{@code java -jar benchmarks/target/benchmarks.jar CoreTracerBenchmark -prof gc}</pre>
  */
@@ -215,6 +218,16 @@ public class CoreTracerBenchmark {
     span.attribute(METHOD_KEY, METHOD).attribute(STATUS_KEY, STATUS).event(EVENT);
     floor.recorder.endCurrent(span);
     return span;
+  }
+
+  @Benchmark
+  public Span server_ours(Ours ours) {
+    return Work.server(ours.tracer);
+  }
+
+  @Benchmark
+  public Span serverAttributes_ours(Ours ours) {
+    return Work.serverAttributes(ours.tracer);
   }
 
   @Benchmark

@@ -12,10 +12,15 @@ import static org.codomyrmex.tracing.bench.Peers.STATUS_TEXT;
 import brave.ScopedSpan;
 import io.opentelemetry.context.Scope;
 import org.codomyrmex.tracing.Span;
+import org.codomyrmex.tracing.SpanKind;
 import org.codomyrmex.tracing.Tracer;
 
 /** The "full" unit of work, written the way each library is meant to be used. */
 final class Work {
+  // Boxed once, as the filter does.
+  private static final Long PORT = 8080L;
+  private static final Long STATUS_BOXED = STATUS;
+
   private Work() {}
 
   /** A root span made current, two attributes, one event, closed. */
@@ -26,6 +31,35 @@ final class Work {
       span.addEvent(EVENT);
       return span;
     }
+  }
+
+  /**
+   * What the JAX-RS server filter asks of the core per request: a root SERVER span with the eight
+   * attributes of a request, made current, its trace id read for the response header, the status
+   * added, finished.
+   */
+  static Span server(Tracer tracer) {
+    Span span = serverAttributes(tracer);
+    try (org.codomyrmex.tracing.Scope current = span.makeCurrent()) {
+      span.traceId();
+    }
+    span.setAttribute(STATUS_KEY, STATUS_BOXED);
+    span.finish();
+    return span;
+  }
+
+  /** A root SERVER span with the eight attributes of a request, not finished. */
+  static Span serverAttributes(Tracer tracer) {
+    Span span = tracer.startSpan("GET /api/orders/{id}", SpanKind.SERVER, null, null);
+    span.setAttribute("http.request.method", METHOD);
+    span.setAttribute("url.path", "/api/orders/42");
+    span.setAttribute("http.route", "/api/orders/{id}");
+    span.setAttribute("url.scheme", "http");
+    span.setAttribute("url.query", "expand=lines");
+    span.setAttribute("server.address", "127.0.0.1");
+    span.setAttribute("server.port", PORT);
+    span.setAttribute("user_agent.original", "bench");
+    return span;
   }
 
   /** The same with OpenTelemetry: {@code makeCurrent()} and pre-built attribute keys. */

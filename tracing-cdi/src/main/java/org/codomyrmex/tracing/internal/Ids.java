@@ -1,10 +1,11 @@
 package org.codomyrmex.tracing.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Not API: random ids and their lowercase hex form. */
 public final class Ids {
-  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+  private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
   private Ids() {}
 
@@ -19,20 +20,21 @@ public final class Ids {
 
   /** Returns the 16 lowercase hex digits of {@code id}. */
   public static String hex(long id) {
-    char[] out = new char[16];
+    byte[] out = new byte[16];
     write(id, out, 0);
-    return new String(out);
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   /** Returns the 32 lowercase hex digits of the 128-bit id {@code high:low}. */
   public static String hex(long high, long low) {
-    char[] out = new char[32];
+    // Latin-1 bytes: the string takes a copy as they are, with no char[] to compress first.
+    byte[] out = new byte[32];
     write(high, out, 0);
     write(low, out, 16);
-    return new String(out);
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
-  private static void write(long id, char[] out, int offset) {
+  private static void write(long id, byte[] out, int offset) {
     for (int i = 15; i >= 0; i--) {
       out[offset + i] = DIGITS[(int) (id & 0xf)];
       id >>>= 4;
