@@ -62,6 +62,11 @@ final class LoopbackServer {
     return new LoopbackHttpClient(port, paths, counters);
   }
 
+  /** Returns the port the server listens on, on 127.0.0.1. */
+  int port() {
+    return port;
+  }
+
   /** Returns the name prefix of the threads that run requests on this server's runtime. */
   String requestThreads() {
     return requestThreads;
