@@ -24,6 +24,10 @@ import org.codomyrmex.tracing.SpanStatus;
  */
 final class ServerSpan {
   static final String PROPERTY = ServerSpan.class.getName();
+
+  /** What {@link #enter} gets when the thread carried no span: nothing to hide or restore. */
+  static final Scope NOTHING_CLEARED = () -> {};
+
   private static final ThreadLocal<ServerSpan> ACTIVE = new ThreadLocal<>();
   private static final int UNKNOWN = -1;
   private static final VarHandle ENDED;
@@ -77,17 +81,7 @@ final class ServerSpan {
     return span;
   }
 
-  /** Closes {@code scope} unless it is null. */
-  static void close(Scope scope) {
-    if (scope != null) {
-      scope.close();
-    }
-  }
-
-  /**
-   * Makes the span current on this thread, hiding whatever a pooled thread carried; {@code
-   * clearedScope} (null when nothing was current) is closed on {@link #exit}.
-   */
+  /** Makes the span current on this thread, hiding whatever a pooled thread carried. */
   void enter(Scope clearedScope) {
     thread = Thread.currentThread();
     cleared = clearedScope;
@@ -101,7 +95,7 @@ final class ServerSpan {
       return;
     }
     current.close();
-    close(cleared);
+    cleared.close();
     current = null;
     ACTIVE.set(null); // not remove(): the thread keeps its entry for the next request
   }

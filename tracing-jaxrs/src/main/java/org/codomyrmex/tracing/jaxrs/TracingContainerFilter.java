@@ -108,14 +108,14 @@ public final class TracingContainerFilter
     try {
       start(request, uri, requestUri, path).enter(cleared);
     } catch (RuntimeException e) {
-      ServerSpan.close(cleared);
+      cleared.close();
       LOG.log(Level.WARNING, "tracing: could not start a server span", e);
     }
   }
 
   // A pooled thread may still carry a stale span; usually it carries none and needs no scope.
   private static Scope clearStale() {
-    return Tracers.currentSpan().isPresent() ? Tracers.clearCurrent() : null;
+    return Tracers.currentSpan().isPresent() ? Tracers.clearCurrent() : ServerSpan.NOTHING_CLEARED;
   }
 
   private ServerSpan start(
