@@ -23,6 +23,9 @@ public final class ThreadGroups {
   /** Index of the number of time slices (times put on a CPU). */
   public static final int SLICES = 2;
 
+  /** The length of a group's sums. */
+  public static final int FIELDS = SLICES + 1;
+
   private final Map<String, long[]> groups;
 
   private ThreadGroups(Map<String, long[]> groups) {
@@ -38,8 +41,8 @@ public final class ThreadGroups {
     try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
         String[] fields = Files.readString(task.resolve("schedstat")).trim().split(" ");
-        long[] sum = sums.computeIfAbsent(group.apply(comm(task)), k -> new long[3]);
-        for (int i = RUN; i <= SLICES; i++) {
+        long[] sum = sums.computeIfAbsent(group.apply(comm(task)), k -> new long[FIELDS]);
+        for (int i = 0; i < FIELDS; i++) {
           sum[i] += Long.parseLong(fields[i]);
         }
       }
@@ -57,7 +60,7 @@ public final class ThreadGroups {
    * Returns the sums of {@code group} (indexed by {@link #RUN}, {@link #WAIT}, {@link #SLICES}).
    */
   public long[] sums(String group) {
-    return groups.getOrDefault(group, new long[3]).clone();
+    return groups.getOrDefault(group, new long[FIELDS]).clone();
   }
 
   /** Returns each group's sums since {@code earlier}. */
@@ -66,7 +69,7 @@ public final class ThreadGroups {
     groups.forEach(
         (name, now) -> {
           long[] before = earlier.sums(name);
-          for (int i = RUN; i <= SLICES; i++) {
+          for (int i = 0; i < FIELDS; i++) {
             before[i] = now[i] - before[i];
           }
           delta.put(name, before);

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import org.codomyrmex.tracing.SpanContext;
 import org.codomyrmex.tracing.internal.Propagation;
 
 /**
@@ -36,7 +37,7 @@ public class ContractFloorFilter implements ContainerRequestFilter, ContainerRes
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getProperty(PROPERTY) instanceof String traceId) {
-      response.getHeaders().putSingle("X-Trace-Id", traceId);
+      response.getHeaders().putSingle(SpanContext.TRACE_ID_HEADER, traceId);
     }
   }
 }

@@ -53,7 +53,7 @@ final class CpuPerRequest {
   /** One line: microseconds of CPU per request, process and request threads. */
   String report() {
     double perRequest = requests == 0 ? Double.NaN : 1e-3 / requests;
-    long[] request = groupTotals.getOrDefault(REQUEST, new long[ThreadGroups.SLICES + 1]);
+    long[] request = groupTotals.getOrDefault(REQUEST, new long[ThreadGroups.FIELDS]);
     return String.format(
         Locale.ROOT,
         "[cpu] per request over %d requests: process %.2f us, request threads %.2f us",
