@@ -97,6 +97,14 @@ final class BatchingSpanProcessor {
     return exported.sum();
   }
 
+  long queuedSpans() {
+    return queue.queued();
+  }
+
+  int queueCapacity() {
+    return capacity;
+  }
+
   /** Returns once every span offered before the call has been through the exporter. */
   void flush() {
     if (Thread.currentThread() == worker) {

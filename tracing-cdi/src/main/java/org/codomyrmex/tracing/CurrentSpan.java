@@ -12,6 +12,8 @@ final class CurrentSpan {
   private static final ThreadLocal<Holder> HOLDER = ThreadLocal.withInitial(Holder::new);
   private static final RateLimitedLogger LOG = new RateLimitedLogger(CurrentSpan.class.getName());
   private static volatile boolean strict = Boolean.getBoolean("tracing.strict");
+  // Plain field: set when tracers are created, read on every change of the current span.
+  private static CurrentSpanListener listener;
 
   private CurrentSpan() {}
 
@@ -21,8 +23,35 @@ final class CurrentSpan {
     /** Makes {@code next} current and returns what was current before. */
     Span swap(Span next) {
       Span previous = span;
-      span = next;
+      set(next);
       return previous;
+    }
+
+    /** Makes {@code next} current, telling the listener when that changes anything. */
+    void set(Span next) {
+      Span previous = span;
+      span = next;
+      CurrentSpanListener current = listener;
+      if (current != null && previous != next) {
+        tell(current, previous, next);
+      }
+    }
+  }
+
+  /** Installs the listener told of every change of the current span; {@code null} for none. */
+  static void listener(CurrentSpanListener next) {
+    listener = next;
+  }
+
+  static CurrentSpanListener listener() {
+    return listener;
+  }
+
+  private static void tell(CurrentSpanListener listener, Span previous, Span next) {
+    try {
+      listener.currentSpanChanged(previous, next);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("current-span listener " + listener.getClass().getName() + " failed", e);
     }
   }
 
@@ -42,7 +71,7 @@ final class CurrentSpan {
   static void push(Holder holder, Span span) {
     span.previous = holder.span;
     span.scopeState = Span.SCOPE_OPEN;
-    holder.span = span;
+    holder.set(span);
   }
 
   /** Restores what was current before {@code span}, skipping spans whose scope already closed. */
@@ -59,7 +88,7 @@ final class CurrentSpan {
     while (previous != null && previous.scopeState == Span.SCOPE_CLOSED) {
       previous = previous.previous;
     }
-    holder.span = previous;
+    holder.set(previous);
   }
 
   static Scope attach(Span span) {
@@ -98,7 +127,7 @@ final class CurrentSpan {
         misnested("a scope was closed on another thread or out of order");
         return;
       }
-      holder.span = previous;
+      holder.set(previous);
     }
   }
 }

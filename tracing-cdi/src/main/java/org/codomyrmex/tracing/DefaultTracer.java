@@ -3,18 +3,31 @@ package org.codomyrmex.tracing;
 import java.util.Map;
 import java.util.Optional;
 import org.codomyrmex.tracing.internal.Ids;
+import org.codomyrmex.tracing.internal.RateLimitedLogger;
 
 /** The recording tracer: spans, parent resolution and the export pipeline. */
 final class DefaultTracer implements Tracer {
+  private static final RateLimitedLogger LOG = new RateLimitedLogger(DefaultTracer.class.getName());
+
   private final String name;
   private final String serviceName;
   final AnchoredClock clock = AnchoredClock.create();
   private final BatchingSpanProcessor processor;
+  // Replaced through JMX (SamplingRatio) while the application runs.
+  private volatile Sampler sampler;
+  private final TracerJmx jmx;
 
-  DefaultTracer(String name, SpanExporter exporter, BatchingSpanProcessor.Settings settings) {
+  DefaultTracer(
+      String name,
+      SpanExporter exporter,
+      Sampler sampler,
+      BatchingSpanProcessor.Settings settings,
+      boolean jmxEnabled) {
     this.name = name;
     this.serviceName = name;
+    this.sampler = sampler == null ? Sampler.always() : sampler;
     this.processor = new BatchingSpanProcessor(name, exporter, settings);
+    this.jmx = jmxEnabled ? TracerJmx.register(this) : null;
   }
 
   @Override
@@ -70,6 +83,9 @@ final class DefaultTracer implements Tracer {
   @Override
   public void shutdown() {
     processor.shutdown();
+    if (jmx != null) {
+      jmx.unregister();
+    }
   }
 
   @Override
@@ -87,6 +103,22 @@ final class DefaultTracer implements Tracer {
     return true;
   }
 
+  Sampler sampler() {
+    return sampler;
+  }
+
+  void sampler(Sampler next) {
+    sampler = next;
+  }
+
+  long queuedSpans() {
+    return processor.queuedSpans();
+  }
+
+  int queueCapacity() {
+    return processor.queueCapacity();
+  }
+
   void onFinish(Span span) {
     if (span.sampled) {
       processor.offer(span);
@@ -94,10 +126,8 @@ final class DefaultTracer implements Tracer {
   }
 
   private Span childOf(String name, SpanKind kind, Span parent) {
-    long now = clock.nowEpochNanos();
     if (parent == null || parent.tracer == null) {
-      return new Span(
-          this, name, kind, Ids.randomNonZero(), Ids.randomNonZero(), 0, true, Map.of(), now);
+      return root(name, kind);
     }
     return new Span(
         this,
@@ -108,10 +138,11 @@ final class DefaultTracer implements Tracer {
         parent.spanId,
         parent.sampled,
         parent.inheritedBaggage(),
-        now);
+        parent.sampled ? clock.nowEpochNanos() : 0);
   }
 
   private Span childOf(String name, SpanKind kind, SpanContext parent) {
+    boolean sampled = parent.sampled();
     return new Span(
         this,
         name,
@@ -119,9 +150,28 @@ final class DefaultTracer implements Tracer {
         parent.traceIdHigh,
         parent.traceIdLow,
         parent.spanIdBits,
-        parent.sampled(),
+        sampled,
         parent.baggage(),
-        clock.nowEpochNanos());
+        sampled ? clock.nowEpochNanos() : 0);
+  }
+
+  // Only a root asks the sampler: every other span follows its parent's decision.
+  private Span root(String name, SpanKind kind) {
+    long now = clock.nowEpochNanos();
+    long high = Ids.randomNonZero();
+    long low = Ids.randomNonZero();
+    boolean sampled = sample(high, low, name, kind, now);
+    return new Span(this, name, kind, high, low, 0, sampled, Map.of(), now);
+  }
+
+  private boolean sample(long high, long low, String name, SpanKind kind, long now) {
+    Sampler current = sampler;
+    try {
+      return current.shouldSample(high, low, name, kind, now);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("sampler " + current + " failed; the trace is not recorded", e);
+      return false;
+    }
   }
 
   @Override

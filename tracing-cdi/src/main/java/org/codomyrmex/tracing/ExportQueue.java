@@ -162,6 +162,15 @@ final class ExportQueue {
     touched = 0;
   }
 
+  /** The spans accepted and not yet taken by the worker: a moment's estimate. */
+  long queued() {
+    long accepted = 0;
+    for (int i = 0; i <= mask; i++) {
+      accepted += (long) LONGS.getVolatile(counters, counterIndex(i) + ACCEPTED);
+    }
+    return Math.max(0, accepted - (long) LONGS.getVolatile(counters, takenIndex));
+  }
+
   /** The number of stripes, the length of {@link #accepted()}. */
   int stripes() {
     return mask + 1;

@@ -139,9 +139,17 @@ public final class Span implements AutoCloseable {
     return SpanKind.ofOrdinal(kind);
   }
 
-  /** Returns the tracer that created this span, or {@code null} for a non-recording span. */
+  /** Returns the tracer that created this span, or {@code null} for a span of a disabled tracer. */
   public Tracer tracer() {
     return tracer;
+  }
+
+  /**
+   * Returns whether the span is recorded (its trace was sampled); an unrecorded span keeps its ids
+   * and propagates them, but stores no attributes, events or status and is never exported.
+   */
+  public boolean isRecording() {
+    return sampled;
   }
 
   /** Returns the status, {@link SpanStatus#UNSET} until one is set. */
@@ -244,7 +252,7 @@ public final class Span implements AutoCloseable {
 
   /** Sets an attribute; values other than strings, numbers, booleans and lists become strings. */
   public Span setAttribute(String key, Object value) {
-    return put(key, AttributeValues.normalize(value));
+    return sampled ? put(key, AttributeValues.normalize(value)) : this;
   }
 
   /** Sets a string attribute. */
@@ -282,7 +290,7 @@ public final class Span implements AutoCloseable {
 
   /** Adds a timestamped event with attributes. */
   public Span addEvent(String name, Map<String, ?> attributes) {
-    if (name == null || tracer == null) {
+    if (name == null || !sampled) {
       return this;
     }
     long now = tracer.clock.nowEpochNanos();
@@ -305,7 +313,7 @@ public final class Span implements AutoCloseable {
 
   /** Sets the status with a message ({@code null} for none). */
   public Span setStatus(SpanStatus status, String message) {
-    if (status == null) {
+    if (status == null || !sampled) {
       return this;
     }
     lock();
@@ -327,7 +335,7 @@ public final class Span implements AutoCloseable {
    * status to {@link SpanStatus#ERROR} with its message.
    */
   public Span recordException(Throwable error) {
-    if (error == null || tracer == null) {
+    if (error == null || !sampled) {
       return this;
     }
     addEvent("exception", AttributeValues.exception(error));
@@ -337,7 +345,8 @@ public final class Span implements AutoCloseable {
 
   /** Ends the span and hands it to the export pipeline; later calls do nothing. */
   public void finish() {
-    if (tracer == null) {
+    if (!sampled) {
+      finishUnrecorded();
       return;
     }
     long end = tracer.clock.nowEpochNanos();
@@ -355,6 +364,13 @@ public final class Span implements AutoCloseable {
     if (first) {
       tracer.onFinish(this);
     }
+  }
+
+  // A span that is not recorded keeps no end time and is never exported.
+  private void finishUnrecorded() {
+    lock();
+    finished = true;
+    unlock();
   }
 
   /** Finishes the span and, if {@link Tracer#span} made it current, restores the previous one. */
@@ -418,7 +434,7 @@ public final class Span implements AutoCloseable {
   }
 
   private Span put(String key, Object value) {
-    if (key == null || value == null) {
+    if (key == null || value == null || !sampled) {
       return this;
     }
     lock();

@@ -23,6 +23,11 @@ public interface Tracer {
     return TracerFactory.create(serviceName, exporter);
   }
 
+  /** Creates a tracer exporting to {@code exporter} and recording what {@code sampler} keeps. */
+  static Tracer create(String serviceName, SpanExporter exporter, Sampler sampler) {
+    return TracerFactory.create(serviceName, exporter, sampler);
+  }
+
   /** Returns the tracer's name. */
   String name();
 

@@ -2,6 +2,7 @@ package org.codomyrmex.tracing;
 
 import java.util.Objects;
 import org.codomyrmex.tracing.internal.Exporters;
+import org.codomyrmex.tracing.internal.Samplers;
 import org.codomyrmex.tracing.internal.TracingConfig;
 
 /** Builds tracers from the configuration read at the moment of creation. */
@@ -9,14 +10,19 @@ final class TracerFactory {
   private TracerFactory() {}
 
   static Tracer create(String name, SpanExporter exporter) {
-    TracingConfig config = TracingConfig.load();
-    return create(checkName(name), exporter, config);
+    return create(name, exporter, (Sampler) null);
   }
 
-  static Tracer create(String name, SpanExporter exporter, TracingConfig config) {
+  static Tracer create(String name, SpanExporter exporter, Sampler sampler) {
+    TracingConfig config = TracingConfig.load();
+    return create(checkName(name), exporter, sampler, config);
+  }
+
+  static Tracer create(String name, SpanExporter exporter, Sampler sampler, TracingConfig config) {
     if (!config.enabled()) {
       return new DisabledTracer(name);
     }
+    CurrentSpanListeners.install(config.logCorrelation());
     SpanExporter target = exporter != null ? exporter : Exporters.create(config);
     BatchingSpanProcessor.Settings settings =
         new BatchingSpanProcessor.Settings(
@@ -24,7 +30,8 @@ final class TracerFactory {
             config.queueCapacity(),
             config.flushIntervalMs(),
             config.flushTimeoutMs());
-    return new DefaultTracer(name, target, settings);
+    Sampler chosen = sampler != null ? sampler : Samplers.create(config);
+    return new DefaultTracer(name, target, chosen, settings, config.jmxEnabled());
   }
 
   static String checkName(String name) {

@@ -84,28 +84,20 @@ public final class Tracers {
 
   /** Returns {@code task} running with the span that is current now, wherever it runs. */
   public static Runnable wrap(Runnable task) {
-    Span captured = CurrentSpan.get();
+    CapturedSpan captured = CapturedSpan.capture();
     return () -> {
-      CurrentSpan.Holder holder = CurrentSpan.holder();
-      Span previous = holder.swap(captured);
-      try {
+      try (Scope ignored = captured.attach()) {
         task.run();
-      } finally {
-        holder.span = previous;
       }
     };
   }
 
   /** Returns {@code task} running with the span that is current now, wherever it runs. */
   public static <T> Callable<T> wrap(Callable<T> task) {
-    Span captured = CurrentSpan.get();
+    CapturedSpan captured = CapturedSpan.capture();
     return () -> {
-      CurrentSpan.Holder holder = CurrentSpan.holder();
-      Span previous = holder.swap(captured);
-      try {
+      try (Scope ignored = captured.attach()) {
         return task.call();
-      } finally {
-        holder.span = previous;
       }
     };
   }

@@ -7,12 +7,16 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
+import org.codomyrmex.tracing.Sampler;
 import org.codomyrmex.tracing.SpanExporter;
 import org.codomyrmex.tracing.Tracers;
 import org.codomyrmex.tracing.internal.Exporters;
+import org.codomyrmex.tracing.internal.Samplers;
+import org.codomyrmex.tracing.internal.TracingConfig;
 
 /**
  * Connects the tracer registry to the container: routes spans to the application's {@link
@@ -21,6 +25,7 @@ import org.codomyrmex.tracing.internal.Exporters;
 @ApplicationScoped
 class TracingLifecycle {
   @Inject @Any Instance<SpanExporter> exporterBeans;
+  @Inject @Any Instance<Sampler> samplerBeans;
 
   private boolean started; // guarded by this
   private List<SpanExporter> exporters; // guarded by this
@@ -50,6 +55,7 @@ class TracingLifecycle {
       Tracers.shutdownAll();
     } finally {
       Exporters.clearOverride();
+      Samplers.clearOverride();
       TracedMethods.clear();
     }
   }
@@ -64,6 +70,13 @@ class TracingLifecycle {
     ConfigCheck.failFast();
     if (!exporterBeans.isUnsatisfied()) {
       Exporters.override(this::beanExporter);
+    }
+    if (samplerBeans.isResolvable()) {
+      Sampler sampler = samplerBeans.get();
+      Samplers.override(() -> sampler);
+    } else if (samplerBeans.isAmbiguous()) {
+      throw new DeploymentException(
+          TracingConfig.SAMPLER + ": the application has more than one bean of type Sampler");
     }
   }
 

@@ -36,6 +36,13 @@ public final class TracingConfig {
   public static final String MEMORY_MAX_SPANS = "tracing.memory.max-spans";
   public static final String PROPAGATION = "tracing.propagation";
   public static final String SKIP_PATTERN = "tracing.jaxrs.skip-pattern";
+  public static final String SAMPLER = "tracing.sampler";
+  public static final String SAMPLER_RATIO = "tracing.sampler.ratio";
+  public static final String SAMPLER_RATE = "tracing.sampler.rate";
+  public static final String OTEL_SAMPLER = "otel.traces.sampler";
+  public static final String OTEL_SAMPLER_ARG = "otel.traces.sampler.arg";
+  public static final String JMX_ENABLED = "tracing.jmx.enabled";
+  public static final String LOG_CORRELATION = "tracing.log-correlation";
 
   private static final Set<String> EXPORTERS =
       Set.of("console", "memory", "jsonl", "zipkin", "otlp", "none");
@@ -55,6 +62,9 @@ public final class TracingConfig {
   private final int memoryMaxSpans;
   private final List<String> propagation;
   private final Pattern skipPattern;
+  private final SamplerSettings sampler;
+  private final boolean jmxEnabled;
+  private final boolean logCorrelation;
 
   private TracingConfig(Function<String, String> lookup) {
     this.lookup = lookup;
@@ -71,6 +81,9 @@ public final class TracingConfig {
     this.memoryMaxSpans = (int) positive(MEMORY_MAX_SPANS, 1000, Integer.MAX_VALUE);
     this.propagation = list(PROPAGATION, "x-trace", PROPAGATIONS);
     this.skipPattern = pattern(SKIP_PATTERN);
+    this.sampler = SamplerSettings.read(this);
+    this.jmxEnabled = bool(JMX_ENABLED, true);
+    this.logCorrelation = bool(LOG_CORRELATION, true);
     if (exporters.contains("none") && exporters.size() > 1) {
       throw invalid(EXPORTER, String.join(",", exporters), "'none' cannot be combined");
     }
@@ -148,6 +161,19 @@ public final class TracingConfig {
 
   public Optional<Pattern> skipPattern() {
     return Optional.ofNullable(skipPattern);
+  }
+
+  /** Returns the sampler settings: {@code tracing.sampler*}, else the OpenTelemetry names. */
+  public SamplerSettings sampler() {
+    return sampler;
+  }
+
+  public boolean jmxEnabled() {
+    return jmxEnabled;
+  }
+
+  public boolean logCorrelation() {
+    return logCorrelation;
   }
 
   private boolean bool(String key, boolean fallback) {
@@ -233,7 +259,7 @@ public final class TracingConfig {
     }
   }
 
-  private static IllegalArgumentException invalid(String key, String value, String why) {
+  static IllegalArgumentException invalid(String key, String value, String why) {
     return new IllegalArgumentException(key + ": invalid value '" + value + "': " + why);
   }
 
