@@ -14,17 +14,14 @@ final class RatioSampler implements Sampler {
       throw new IllegalArgumentException("ratio must be from 0.0 to 1.0, was " + ratio);
     }
     this.ratio = ratio;
-    this.bound = ratio == 0.0 ? Long.MIN_VALUE : ratio == 1.0 ? Long.MAX_VALUE : bound(ratio);
-  }
-
-  private static long bound(double ratio) {
-    return (long) (ratio * Long.MAX_VALUE);
+    this.bound = ratio == 0.0 ? Long.MIN_VALUE : (long) (ratio * Long.MAX_VALUE);
   }
 
   @Override
   public boolean shouldSample(
       long traceIdHigh, long traceIdLow, String spanName, SpanKind kind, long startEpochNanos) {
-    return Math.abs(traceIdLow) < bound;
+    // 1.0 keeps every trace, also the one id of 2^64 that the rule alone would miss.
+    return Math.abs(traceIdLow) < bound || ratio == 1.0;
   }
 
   double ratio() {
