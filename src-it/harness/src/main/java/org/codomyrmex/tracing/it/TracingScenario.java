@@ -203,6 +203,37 @@ public abstract class TracingScenario {
         .noneSatisfy(s -> assertThat(s.attribute("url.path")).isEqualTo("/api/health"));
   }
 
+  @Test
+  void theSamplerComesFromTheRuntimesConfigurationAndItsRatioChangesThroughJmx() {
+    get("api/stock/jmx-0", hex(32), hex(16)); // the application's tracer exists from here on
+    String prefix = configuredServiceName + ".";
+    assertThat(tracerMBeans(""))
+        .as("the tracer's MXBean in the platform MBean server of the deployed application")
+        .contains(prefix + "Sampler=ratio(1.0)", prefix + "QueueCapacity=2048");
+    String unrecorded;
+    try {
+      assertThat(tracerMBeans("?ratio=0.0")).contains(prefix + "SamplingRatio=0.0");
+      HttpResponse<String> response =
+          HttpCalls.get(base.resolve("api/orders/46?via=" + via()), Map.of());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      unrecorded = response.headers().firstValue("X-Trace-Id").orElseThrow();
+    } finally {
+      tracerMBeans("?ratio=1.0");
+    }
+    // Spans are exported in order: the earlier trace would be written before the later one.
+    String later = hex(32);
+    get("api/orders/47?via=" + via(), later, hex(16));
+    awaitChain(later);
+    assertThat(spans.read()).noneSatisfy(s -> assertThat(s.traceId()).isEqualTo(unrecorded));
+  }
+
+  private List<String> tracerMBeans(String query) {
+    HttpResponse<String> response =
+        HttpCalls.get(base.resolve("api/tracer-mbeans" + query), Map.of());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return List.of(response.body().split("\n"));
+  }
+
   // Orders with the caller's trace headers, checks the answer, returns the whole trace.
   private List<RecordedSpan> orderAndAwaitChain(String path, String callerSpanId) {
     String traceId = hex(32);
