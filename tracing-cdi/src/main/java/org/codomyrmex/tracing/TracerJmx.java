@@ -10,7 +10,6 @@ import org.codomyrmex.tracing.internal.RateLimitedLogger;
 /** Registers one tracer's {@link TracerMXBean}; a failure is logged, never thrown. */
 final class TracerJmx implements TracerMXBean {
   private static final RateLimitedLogger LOG = new RateLimitedLogger(TracerJmx.class.getName());
-  static final String DOMAIN = "org.codomyrmex.tracing";
   private static final int MAX_INSTANCES = 1000;
 
   private final DefaultTracer tracer;
@@ -35,13 +34,8 @@ final class TracerJmx implements TracerMXBean {
   }
 
   static ObjectName objectName(String tracerName, int instance) throws JMException {
-    String name = ObjectName.quote(tracerName);
-    // Quoted only where it must be: the plain name is what operators type.
-    if (tracerName.matches("[A-Za-z0-9._\\-/ ]+") && !tracerName.isBlank()) {
-      name = tracerName;
-    }
-    String suffix = instance == 1 ? "" : ",instance=" + instance;
-    return new ObjectName(DOMAIN + ":type=Tracer,name=" + name + suffix);
+    ObjectName first = TracerMXBean.objectName(tracerName);
+    return instance == 1 ? first : new ObjectName(first + ",instance=" + instance);
   }
 
   private void tryRegister(MBeanServer server, ObjectName name) throws JMException {

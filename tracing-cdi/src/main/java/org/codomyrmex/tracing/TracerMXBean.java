@@ -1,15 +1,33 @@
 package org.codomyrmex.tracing;
 
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+
 /**
  * A tracer's health and sampling in JMX: {@code org.codomyrmex.tracing:type=Tracer,name=<tracer>}
  * in the platform MBean server, from its creation to its shutdown.
  *
  * <pre>{@code
- * ObjectName name = new ObjectName("org.codomyrmex.tracing:type=Tracer,name=checkout");
+ * ObjectName name = TracerMXBean.objectName("checkout");
  * long dropped = (Long) ManagementFactory.getPlatformMBeanServer().getAttribute(name, "DroppedSpans");
  * }</pre>
  */
 public interface TracerMXBean {
+
+  /**
+   * Returns the name under which the tracer named {@code tracerName} registers: {@code
+   * org.codomyrmex.tracing:type=Tracer,name=<tracerName>}, the name quoted where it must be. A
+   * second tracer of the same name adds {@code ,instance=2}, and so on.
+   */
+  static ObjectName objectName(String tracerName) {
+    boolean plain = !tracerName.isBlank() && tracerName.matches("[A-Za-z0-9._\\-/ ]+");
+    String value = plain ? tracerName : ObjectName.quote(tracerName);
+    try {
+      return new ObjectName("org.codomyrmex.tracing:type=Tracer,name=" + value);
+    } catch (MalformedObjectNameException e) {
+      throw new IllegalArgumentException("tracer name '" + tracerName + "': " + e.getMessage(), e);
+    }
+  }
 
   /** Returns how many spans the exporter accepted. */
   long getExportedSpans();
