@@ -129,30 +129,25 @@ final class DefaultTracer implements Tracer {
     if (parent == null || parent.tracer == null) {
       return root(name, kind);
     }
-    return new Span(
-        this,
+    return create(
         name,
         kind,
         parent.traceIdHigh,
         parent.traceIdLow,
         parent.spanId,
         parent.sampled,
-        parent.inheritedBaggage(),
-        parent.sampled ? clock.nowEpochNanos() : 0);
+        parent.inheritedBaggage());
   }
 
   private Span childOf(String name, SpanKind kind, SpanContext parent) {
-    boolean sampled = parent.sampled();
-    return new Span(
-        this,
+    return create(
         name,
         kind,
         parent.traceIdHigh,
         parent.traceIdLow,
         parent.spanIdBits,
-        sampled,
-        parent.baggage(),
-        sampled ? clock.nowEpochNanos() : 0);
+        parent.sampled(),
+        parent.baggage());
   }
 
   // Only a root asks the sampler: every other span follows its parent's decision.
@@ -160,8 +155,26 @@ final class DefaultTracer implements Tracer {
     long now = clock.nowEpochNanos();
     long high = Ids.randomNonZero();
     long low = Ids.randomNonZero();
-    boolean sampled = sample(high, low, name, kind, now);
-    return new Span(this, name, kind, high, low, 0, sampled, Map.of(), now);
+    if (sample(high, low, name, kind, now)) {
+      return new RecordedSpan(this, name, kind, high, low, 0, Map.of(), now);
+    }
+    return new UnrecordedSpan(this, name, kind, high, low, 0, Map.of());
+  }
+
+  // An unrecorded span reads no clock and holds no state beyond what propagation needs.
+  private Span create(
+      String name,
+      SpanKind kind,
+      long high,
+      long low,
+      long parentId,
+      boolean sampled,
+      Map<String, String> baggage) {
+    if (sampled) {
+      return new RecordedSpan(
+          this, name, kind, high, low, parentId, baggage, clock.nowEpochNanos());
+    }
+    return new UnrecordedSpan(this, name, kind, high, low, parentId, baggage);
   }
 
   private boolean sample(long high, long low, String name, SpanKind kind, long now) {

@@ -92,7 +92,7 @@ class TracerSamplingTest {
     Tracer never = tracer(false);
     Span recorded = never.startSpan("server", SpanKind.SERVER, RECORDED_REMOTE, Map.of());
     recorded.finish();
-    Tracer always = Tracer.create("always", memory, Sampler.always());
+    Tracer always = Tracer.create("always", new InMemoryExporter(), Sampler.always());
     try {
       Span unrecorded = always.startSpan("server", SpanKind.SERVER, UNRECORDED_REMOTE, Map.of());
       unrecorded.finish();
