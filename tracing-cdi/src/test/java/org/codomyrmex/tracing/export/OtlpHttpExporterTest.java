@@ -34,6 +34,7 @@ class OtlpHttpExporterTest {
       OtlpHttpExporter exporter = new OtlpHttpExporter(backend.uri("/v1/traces"));
       exporter.export(spans);
 
+      assertThat(exporter.flush(java.time.Duration.ofSeconds(10))).isTrue();
       assertThat(exporter.exportedSpans()).isEqualTo(3);
       assertThat(backend.requests()).hasSize(1);
       CaptureServer.Request request = backend.requests().get(0);
