@@ -2,7 +2,9 @@ package org.codomyrmex.tracing.export;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,11 +26,14 @@ import org.codomyrmex.tracing.internal.RateLimitedLogger;
  * a moment, {@code export} never waits, so other exporters of the tracer carry on.
  */
 final class HttpDelivery {
-  private static final int RUN_AHEAD_BATCHES = 4;
+  // Kept batches are sent together, up to this much JSON a request; also how far the tracer's
+  // thread may run ahead of a backend that keeps up.
+  static final long MAX_REQUEST_BYTES = 1024 * 1024;
   private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final String backend;
   private final HttpSender sender;
+  private final JsonEnvelope envelope;
   private final Duration flushTimeout;
   private final String target;
   private final RateLimitedLogger log;
@@ -41,15 +46,22 @@ final class HttpDelivery {
   private boolean down;
   private boolean retryNow;
   private boolean flushTimedOut; // since the backend last took a batch
+  private boolean joiningRefused; // a joined request was refused: one batch a request from now
   private int failures;
   private long retryAtNanos;
   private long lastProgressNanos = System.nanoTime() - STALL_NANOS;
   private final Thread thread;
 
   HttpDelivery(
-      String backend, HttpSender sender, long bufferBytes, Duration flushTimeout, Class<?> owner) {
+      String backend,
+      HttpSender sender,
+      JsonEnvelope envelope,
+      long bufferBytes,
+      Duration flushTimeout,
+      Class<?> owner) {
     this.backend = backend;
     this.sender = sender;
+    this.envelope = envelope;
     this.flushTimeout = flushTimeout;
     this.buffer = new OutageBuffer(bufferBytes);
     this.target = withoutSecrets(sender.endpoint());
@@ -63,9 +75,15 @@ final class HttpDelivery {
 
   /** Creates the delivery of a network exporter: {@code key} names the endpoint in errors. */
   static HttpDelivery of(
-      String backend, String key, URI endpoint, HttpExporterOptions options, Class<?> owner) {
+      String backend,
+      String key,
+      URI endpoint,
+      JsonEnvelope envelope,
+      HttpExporterOptions options,
+      Class<?> owner) {
     HttpSender sender = new HttpSender(key, endpoint, options.transport(), options.headers());
-    return new HttpDelivery(backend, sender, options.bufferBytes(), options.flushTimeout(), owner);
+    return new HttpDelivery(
+        backend, sender, envelope, options.bufferBytes(), options.flushTimeout(), owner);
   }
 
   private static String threadName(String backend, String target) {
@@ -107,7 +125,7 @@ final class HttpDelivery {
 
   // Holding lock: while the backend keeps up, the tracer's thread waits for it to catch up.
   private void awaitRunAheadRoom() {
-    while (running && !down && buffer.waitingBatches() >= RUN_AHEAD_BATCHES) {
+    while (running && !down && buffer.waitingRawBytes() >= MAX_REQUEST_BYTES) {
       long stalledFor = System.nanoTime() - lastProgressNanos;
       if (stalledFor >= STALL_NANOS) {
         return; // slow or dying: keep the batch and let the tracer go on
@@ -182,26 +200,40 @@ final class HttpDelivery {
   }
 
   private void deliverUntilStopped() {
-    OutageBuffer.Entry entry;
-    while ((entry = next()) != null) {
-      HttpSender.Outcome outcome = sender.send(entry.payload());
+    List<OutageBuffer.Entry> batches;
+    while ((batches = next()) != null) {
+      HttpSender.Outcome outcome = sender.send(joined(batches));
       synchronized (lock) {
-        if (running) { // else shutdown counted the batch already
-          settle(entry, outcome);
+        if (running) { // else shutdown counted the batches already
+          settle(batches, outcome);
         }
         lock.notifyAll();
       }
     }
   }
 
-  // The oldest batch once it may be sent, or null when stopped.
-  private OutageBuffer.Entry next() {
+  // Several kept batches become one request: a backlog drains in few round trips.
+  private HttpSender.Payload joined(List<OutageBuffer.Entry> batches) {
+    if (batches.size() == 1) {
+      return batches.get(0).payload();
+    }
+    List<byte[]> jsons = new ArrayList<>(batches.size());
+    int spans = 0;
+    for (OutageBuffer.Entry entry : batches) {
+      jsons.add(HttpSender.json(entry.payload()));
+      spans += entry.payload().spanCount();
+    }
+    return sender.payload(envelope.join(jsons), spans);
+  }
+
+  // The oldest batches once they may be sent, or null when stopped.
+  private List<OutageBuffer.Entry> next() {
     synchronized (lock) {
       while (running) {
         long pause = down && !retryNow ? retryAtNanos - System.nanoTime() : 0;
         if (buffer.hasWaiting() && pause <= 0) {
           retryNow = false;
-          return buffer.take();
+          return buffer.take(joiningRefused ? 0 : MAX_REQUEST_BYTES);
         }
         if (!waitOnLock(buffer.hasWaiting() ? pause : Long.MAX_VALUE)) {
           return null;
@@ -212,8 +244,17 @@ final class HttpDelivery {
   }
 
   // Holding lock.
-  private void settle(OutageBuffer.Entry entry, HttpSender.Outcome outcome) {
-    int spans = entry.payload().spanCount();
+  private void settle(List<OutageBuffer.Entry> batches, HttpSender.Outcome outcome) {
+    int spans = 0;
+    for (OutageBuffer.Entry entry : batches) {
+      spans += entry.payload().spanCount();
+    }
+    if (!outcome.success() && !outcome.retryable() && batches.size() > 1) {
+      buffer.putBack(); // perhaps too large together (413): each is tried alone from now on
+      joiningRefused = true;
+      log.warn(backend + " backend refused joined batches (" + describe(outcome) + ")", null);
+      return;
+    }
     if (outcome.retryable()) {
       buffer.putBack();
       failures++;
@@ -224,7 +265,7 @@ final class HttpDelivery {
       }
       return;
     }
-    buffer.settle();
+    int evictedSpans = buffer.settle();
     lastProgressNanos = System.nanoTime();
     flushTimedOut = false;
     if (down) {
@@ -235,8 +276,9 @@ final class HttpDelivery {
     failures = 0;
     if (outcome.success()) {
       exported.addAndGet(spans);
+      dropped.addAndGet(-evictedSpans); // counted when the room ran out, yet they arrived
     } else {
-      drop(spans, "refused, " + describe(outcome), null);
+      drop(spans - evictedSpans, "refused, " + describe(outcome), null);
     }
   }
 

@@ -66,7 +66,12 @@ final class HttpSender {
   /** Returns {@code json} as it will be sent: compressed unless the backend refused gzip. */
   Payload payload(byte[] json, int spanCount) {
     boolean compressed = gzip;
-    return new Payload(compressed ? gzip(json) : json, compressed, spanCount);
+    return new Payload(compressed ? gzip(json) : json, compressed, spanCount, json.length);
+  }
+
+  /** Returns the JSON of {@code payload}, uncompressed. */
+  static byte[] json(Payload payload) {
+    return payload.gzipped() ? gunzip(payload.body()) : payload.body();
   }
 
   /**
@@ -126,8 +131,15 @@ final class HttpSender {
     }
   }
 
-  /** One batch, encoded as it is sent. */
-  record Payload(byte[] body, boolean gzipped, int spanCount) {}
+  /**
+   * One batch, encoded as it is sent.
+   *
+   * @param body the JSON, compressed when {@code gzipped}
+   * @param gzipped whether {@code body} is gzip-compressed
+   * @param spanCount the spans in it
+   * @param rawLength the length of the uncompressed JSON
+   */
+  record Payload(byte[] body, boolean gzipped, int spanCount, int rawLength) {}
 
   /**
    * Timeouts and backoff of a sender.

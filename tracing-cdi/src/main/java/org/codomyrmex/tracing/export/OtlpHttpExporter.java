@@ -49,7 +49,12 @@ public final class OtlpHttpExporter implements SpanExporter {
     this.resourceAttributes = options.resourceAttributes();
     this.delivery =
         HttpDelivery.of(
-            "OTLP", TracingConfig.OTLP_ENDPOINT, endpoint, options, OtlpHttpExporter.class);
+            "OTLP",
+            TracingConfig.OTLP_ENDPOINT,
+            endpoint,
+            JsonEnvelope.OTLP,
+            options,
+            OtlpHttpExporter.class);
   }
 
   /** Encodes the batch as one {@code ExportTraceServiceRequest} and queues it; never throws. */

@@ -47,7 +47,12 @@ public final class ZipkinExporter implements SpanExporter {
     this.resourceAttributes = options.resourceAttributes();
     this.delivery =
         HttpDelivery.of(
-            "Zipkin", TracingConfig.ZIPKIN_ENDPOINT, endpoint, options, ZipkinExporter.class);
+            "Zipkin",
+            TracingConfig.ZIPKIN_ENDPOINT,
+            endpoint,
+            JsonEnvelope.ZIPKIN,
+            options,
+            ZipkinExporter.class);
   }
 
   /** Encodes the batch as one Zipkin v2 JSON list and queues it for sending; never throws. */

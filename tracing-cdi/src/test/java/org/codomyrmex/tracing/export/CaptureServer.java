@@ -68,7 +68,12 @@ final class CaptureServer implements AutoCloseable {
 
   /** Listens on a free loopback port and answers as {@code responder} decides. */
   static CaptureServer answering(Responder responder) throws IOException {
-    CaptureServer server = new CaptureServer(0);
+    return onPort(0, responder);
+  }
+
+  /** Listens on 127.0.0.1:{@code port} and answers as {@code responder} decides. */
+  static CaptureServer onPort(int port, Responder responder) throws IOException {
+    CaptureServer server = new CaptureServer(port);
     server.responder = responder;
     return server;
   }

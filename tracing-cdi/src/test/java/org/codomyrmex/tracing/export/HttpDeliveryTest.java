@@ -55,9 +55,10 @@ class HttpDeliveryTest {
     try (CaptureServer backend = new CaptureServer(400)) {
       OtlpHttpExporter exporter = new OtlpHttpExporter(backend.uri("/v1/traces"), fast());
       exporter.export(SPANS);
-      exporter.export(SPANS);
-
       assertThat(exporter.flush(PATIENCE)).isTrue();
+      exporter.export(SPANS);
+      assertThat(exporter.flush(PATIENCE)).isTrue();
+
       assertThat(backend.requests()).hasSize(2);
       assertThat(exporter.droppedSpans()).isEqualTo(4);
       assertThat(exporter.exportedSpans()).isEqualTo(4);
@@ -101,6 +102,33 @@ class HttpDeliveryTest {
       assertThat(exporter.flush(PATIENCE)).isTrue();
 
       assertThat(receivedNames(backend)).containsExactlyElementsOf(names(spans));
+      assertThat(backend.requests()).hasSize(1); // the kept batches joined in one request
+      assertThat(exporter.exportedSpans()).isEqualTo(10);
+      assertThat(exporter.droppedSpans()).isZero();
+      exporter.shutdown();
+    }
+  }
+
+  @Test
+  void aBackendRefusingJoinedBatchesGetsThemOneByOne() throws IOException {
+    int port = CaptureServer.freePort();
+    URI endpoint = URI.create("http://127.0.0.1:" + port + "/api/v2/spans");
+    OtlpHttpExporter exporter = new OtlpHttpExporter(endpoint, fast());
+    List<Span> spans = SampleSpans.many("svc", 10);
+    for (int i = 0; i < spans.size(); i += 2) {
+      exporter.export(spans.subList(i, i + 2));
+    }
+    assertThat(exporter.flush(Duration.ofMillis(300))).isFalse();
+
+    try (CaptureServer backend =
+        CaptureServer.onPort(
+            port,
+            request ->
+                new CaptureServer.Reply(
+                    OtlpOutageIT.spanIds(request.body()).size() > 2 ? 413 : 200, "{}"))) {
+      assertThat(exporter.flush(PATIENCE)).isTrue();
+
+      assertThat(backend.requests()).hasSize(6); // the joined one refused, then five alone
       assertThat(exporter.exportedSpans()).isEqualTo(10);
       assertThat(exporter.droppedSpans()).isZero();
       exporter.shutdown();
