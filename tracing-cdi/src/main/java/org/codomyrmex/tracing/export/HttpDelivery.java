@@ -28,7 +28,7 @@ import org.codomyrmex.tracing.internal.RateLimitedLogger;
 final class HttpDelivery {
   // Kept batches are sent together, up to this much JSON a request; also how far the tracer's
   // thread may run ahead of a backend that keeps up.
-  static final long MAX_REQUEST_BYTES = 1024 * 1024;
+  static final long MAX_REQUEST_BYTES = 256 * 1024;
   private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final String backend;
