@@ -1,5 +1,6 @@
 package org.codomyrmex.tracing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -110,10 +111,28 @@ final class BatchingSpanProcessor {
     if (Thread.currentThread() == worker) {
       return; // an exporter flushing its own tracer would wait for itself
     }
+    long deadline = System.nanoTime() + flushTimeoutNanos;
     long[] target = queue.accepted();
-    if (queue.released(target)) {
-      return;
+    if (!queue.released(target)) {
+      awaitExported(target, deadline);
     }
+    flushExporter(deadline);
+  }
+
+  // Exporters that deliver from a thread of their own get what is left of the flush timeout.
+  private void flushExporter(long deadline) {
+    long left = deadline - System.nanoTime();
+    try {
+      if (left > 0 && !exporter.flush(Duration.ofNanos(left))) {
+        LOG.warn(
+            "flush of tracer '" + tracerName + "' timed out: the backend is slow or down", null);
+      }
+    } catch (Throwable t) {
+      LOG.warn("exporter of tracer '" + tracerName + "' failed to flush", t);
+    }
+  }
+
+  private void awaitExported(long[] target, long deadline) {
     synchronized (flushMonitor) {
       flushers++;
       for (int i = 0; i < target.length; i++) {
@@ -122,7 +141,7 @@ final class BatchingSpanProcessor {
     }
     try {
       wake();
-      awaitCompleted(target);
+      awaitCompleted(target, deadline);
     } finally {
       synchronized (flushMonitor) {
         flushers--;
@@ -143,8 +162,7 @@ final class BatchingSpanProcessor {
     shutdownExporter();
   }
 
-  private void awaitCompleted(long[] target) {
-    long deadline = System.nanoTime() + flushTimeoutNanos;
+  private void awaitCompleted(long[] target, long deadline) {
     synchronized (flushMonitor) {
       while (!queue.released(target) && worker.isAlive()) {
         long left = deadline - System.nanoTime();

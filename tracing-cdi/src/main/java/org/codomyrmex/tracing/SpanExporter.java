@@ -1,5 +1,6 @@
 package org.codomyrmex.tracing;
 
+import java.time.Duration;
 import java.util.Collection;
 
 /**
@@ -17,6 +18,17 @@ import java.util.Collection;
 public interface SpanExporter {
   /** Delivers a batch of finished spans. */
   void export(Collection<Span> spans);
+
+  /**
+   * Waits at most {@code timeout} until what {@link #export} received has reached its destination,
+   * for exporters that deliver on a thread of their own; called by {@code Tracer.flush()} with what
+   * is left of {@code tracing.flush-timeout-ms}. Returns at once, true, by default.
+   *
+   * @return true when everything exported before the call was delivered (or dropped for good)
+   */
+  default boolean flush(Duration timeout) {
+    return true;
+  }
 
   /** Releases resources; called once when the tracer shuts down. Does nothing by default. */
   default void shutdown() {}

@@ -2,6 +2,9 @@ package org.codomyrmex.tracing.export;
 
 import java.io.PrintStream;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanExporter;
 import org.codomyrmex.tracing.internal.SpanJson;
@@ -16,6 +19,7 @@ import org.codomyrmex.tracing.internal.SpanJson;
 public final class ConsoleExporter implements SpanExporter {
   private final boolean pretty;
   private final PrintStream out;
+  private final Map<String, String> resourceAttributes;
 
   /** Creates a pretty-printing exporter writing to {@code System.out}. */
   public ConsoleExporter() {
@@ -31,15 +35,24 @@ public final class ConsoleExporter implements SpanExporter {
    * Creates an exporter writing to {@code out} ({@code null}: {@code System.out} at each batch).
    */
   public ConsoleExporter(boolean pretty, PrintStream out) {
+    this(pretty, out, Map.of());
+  }
+
+  /**
+   * Creates an exporter writing to {@code out} ({@code null}: {@code System.out} at each batch),
+   * adding {@code resourceAttributes} to the attributes of every span, after {@code service.name}.
+   */
+  public ConsoleExporter(boolean pretty, PrintStream out, Map<String, String> resourceAttributes) {
     this.pretty = pretty;
     this.out = out;
+    this.resourceAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(resourceAttributes));
   }
 
   @Override
   public void export(Collection<Span> spans) {
     StringBuilder text = new StringBuilder();
     for (Span span : spans) {
-      text.append(SpanJson.write(span, pretty)).append(System.lineSeparator());
+      text.append(SpanJson.write(span, pretty, resourceAttributes)).append(System.lineSeparator());
     }
     PrintStream target = out != null ? out : System.out;
     target.print(text);

@@ -1,7 +1,9 @@
 package org.codomyrmex.tracing.export;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,33 +11,31 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.codomyrmex.tracing.internal.SecretHeaders;
 
 /**
- * POSTs JSON payloads with timeouts, gzip and bounded retries; never throws.
- *
- * <p>Runs on the tracer's worker thread, so every call is bounded by {@link Settings#budget()}.
+ * POSTs encoded payloads with timeouts, gzip and the configured headers, one attempt per call;
+ * never throws. Retrying is {@link HttpDelivery}'s job.
  */
 final class HttpSender {
   private final URI endpoint;
   private final Settings settings;
+  private final SecretHeaders headers;
   private final HttpClient client;
   // Cleared for good when the backend rejects a compressed body with 415.
   private volatile boolean gzip;
-  // Consecutive payloads that failed in a retryable way: the backend is down while > 0.
-  private final AtomicInteger failures = new AtomicInteger();
-  // While down, no request before this instant: batches are dropped at once instead.
-  private volatile long probeAtNanos;
 
   /**
    * Creates a sender to {@code endpoint}.
    *
    * @throws IllegalArgumentException naming {@code key} when the endpoint is not an http(s) URL
    */
-  HttpSender(String key, URI endpoint, Settings settings) {
+  HttpSender(String key, URI endpoint, Settings settings, SecretHeaders headers) {
     this.endpoint = checked(key, endpoint);
     this.settings = settings;
+    this.headers = headers;
     this.gzip = settings.gzip();
     this.client =
         HttpClient.newBuilder()
@@ -59,102 +59,58 @@ final class HttpSender {
     return endpoint;
   }
 
-  /**
-   * Sends {@code json}, retrying 5xx, 429 and transport failures with backoff until the attempts or
-   * the time budget run out. A backend found down is left alone for a cool-down that doubles with
-   * each failed probe (payloads are dropped meanwhile), then probed with a single attempt: a dead
-   * backend costs the export thread little, and one that comes back gets the next batches.
-   *
-   * @return the outcome of the last attempt
-   */
-  Outcome send(byte[] json) {
-    int failed = failures.get();
-    if (failed > 0 && System.nanoTime() - probeAtNanos < 0) {
-      return Outcome.failure("backend unavailable, waiting before the next attempt");
-    }
-    Outcome outcome = sendWithRetries(json, failed > 0 ? 1 : settings.maxAttempts());
-    if (outcome.retryable()) {
-      probeAtNanos = System.nanoTime() + cooldown(failures.incrementAndGet()).toNanos();
-    } else {
-      failures.set(0);
-    }
-    return outcome;
+  Settings settings() {
+    return settings;
   }
 
-  private Duration cooldown(int failed) {
-    Duration pause = settings.cooldown().multipliedBy(1L << Math.min(failed - 1, 16));
-    return pause.compareTo(settings.maxCooldown()) < 0 ? pause : settings.maxCooldown();
-  }
-
-  private Outcome sendWithRetries(byte[] json, int maxAttempts) {
-    long deadline = System.nanoTime() + settings.budget().toNanos();
-    Outcome outcome = attempt(json, deadline);
-    for (int attempt = 1; attempt < maxAttempts && outcome.retryable(); attempt++) {
-      if (!pause(backoff(attempt), deadline)) {
-        return outcome;
-      }
-      outcome = attempt(json, deadline);
-    }
-    return outcome;
-  }
-
-  private Outcome attempt(byte[] json, long deadline) {
-    Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
-    if (remaining.isNegative() || remaining.isZero()) {
-      return Outcome.failure("time budget exhausted");
-    }
+  /** Returns {@code json} as it will be sent: compressed unless the backend refused gzip. */
+  Payload payload(byte[] json, int spanCount) {
     boolean compressed = gzip;
-    Outcome outcome = post(json, compressed, min(settings.requestTimeout(), remaining));
-    if (compressed && outcome.status() == 415) {
+    return new Payload(compressed ? gzip(json) : json, compressed, spanCount, json.length);
+  }
+
+  /** Returns the JSON of {@code payload}, uncompressed. */
+  static byte[] json(Payload payload) {
+    return payload.gzipped() ? gunzip(payload.body()) : payload.body();
+  }
+
+  /**
+   * Sends {@code payload} once; a backend that answers 415 to a compressed body gets it again
+   * uncompressed, and no compressed body after that.
+   */
+  Outcome send(Payload payload) {
+    if (payload.gzipped() && !gzip) {
+      return post(gunzip(payload.body()), false);
+    }
+    Outcome outcome = post(payload.body(), payload.gzipped());
+    if (payload.gzipped() && outcome.status() == 415) {
       gzip = false; // the backend does not accept gzip: send plain from now on
-      return attempt(json, deadline);
+      return post(gunzip(payload.body()), false);
     }
     return outcome;
   }
 
-  private Outcome post(byte[] json, boolean compressed, Duration timeout) {
+  private Outcome post(byte[] body, boolean compressed) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(compressed ? gzip(json) : json));
+            .timeout(settings.requestTimeout())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    request.header("Content-Type", "application/json");
     if (compressed) {
       request.header("Content-Encoding", "gzip");
     }
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return Outcome.of(response.statusCode(), response.body());
-    } catch (IOException e) {
-      return Outcome.failure(e.toString());
+      // Redacted before it is cut short: a cut must not leave part of a secret behind.
+      return Outcome.of(response.statusCode(), headers.redact(response.body()));
+    } catch (IOException | RuntimeException e) {
+      return Outcome.failure(headers.redact(e.toString()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Outcome.interrupted();
     }
-  }
-
-  // Exponential backoff with full jitter in the upper half, capped by maxBackoff.
-  private Duration backoff(int attempt) {
-    long base = settings.initialBackoff().toMillis() << Math.min(attempt - 1, 16);
-    long capped = Math.min(base, settings.maxBackoff().toMillis());
-    return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
-  }
-
-  private static boolean pause(Duration delay, long deadline) {
-    if (System.nanoTime() + delay.toNanos() >= deadline) {
-      return false;
-    }
-    try {
-      Thread.sleep(delay.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 
   static byte[] gzip(byte[] data) {
@@ -167,52 +123,62 @@ final class HttpSender {
     return out.toByteArray();
   }
 
+  static byte[] gunzip(byte[] data) {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // we compressed it ourselves
+    }
+  }
+
   /**
-   * Timeouts, attempts and backoff of a sender.
+   * One batch, encoded as it is sent.
+   *
+   * @param body the JSON, compressed when {@code gzipped}
+   * @param gzipped whether {@code body} is gzip-compressed
+   * @param spanCount the spans in it
+   * @param rawLength the length of the uncompressed JSON
+   */
+  record Payload(byte[] body, boolean gzipped, int spanCount, int rawLength) {}
+
+  /**
+   * Timeouts and backoff of a sender.
    *
    * @param connectTimeout time to open a connection
    * @param requestTimeout time for one request, response included
-   * @param maxAttempts attempts per payload, the first one included
-   * @param initialBackoff pause before the second attempt, doubled for each further one
-   * @param maxBackoff longest pause between attempts
-   * @param budget longest total time for one payload, pauses included
-   * @param cooldown time without requests after the backend is found down, doubled per failed probe
-   * @param maxCooldown longest time without requests while the backend is down
+   * @param initialBackoff pause before the first retry, doubled for each further one
+   * @param maxBackoff longest pause between retries while the backend is down
    * @param gzip whether to compress request bodies
    */
   record Settings(
       Duration connectTimeout,
       Duration requestTimeout,
-      int maxAttempts,
       Duration initialBackoff,
       Duration maxBackoff,
-      Duration budget,
-      Duration cooldown,
-      Duration maxCooldown,
       boolean gzip) {
 
-    /**
-     * Two-second requests, three attempts, at most five seconds per batch; a dead backend is probed
-     * after 1 s, 2 s, 4 s, then every 8 s; gzip on.
-     */
+    /** One-second connects, two-second requests, retries after 0.2 s doubling up to 5 s; gzip. */
     static Settings defaults() {
       return new Settings(
           Duration.ofSeconds(1),
           Duration.ofSeconds(2),
-          3,
           Duration.ofMillis(200),
-          Duration.ofSeconds(1),
           Duration.ofSeconds(5),
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(8),
           true);
+    }
+
+    /** The pause after {@code failures} failed attempts in a row: doubling, jittered, capped. */
+    Duration backoff(int failures) {
+      long base = initialBackoff.toMillis() << Math.min(Math.max(failures - 1, 0), 20);
+      long capped = Math.min(base, maxBackoff.toMillis());
+      return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
   }
 
   /**
    * What happened to one payload.
    *
-   * @param status the HTTP status, or -1 when no response arrived
+   * @param status the HTTP status, -1 when no response arrived, -2 when interrupted
    * @param detail the response body or the transport error, for logs
    */
   record Outcome(int status, String detail) {
@@ -232,9 +198,9 @@ final class HttpSender {
       return status >= 200 && status < 300;
     }
 
-    // Transport failures, throttling and server errors may heal; other 4xx will not.
+    // Transport failures, timeouts, throttling and server errors may heal; other 4xx will not.
     boolean retryable() {
-      return status == -1 || status == 429 || status >= 500;
+      return status == -1 || status == -2 || status == 408 || status == 429 || status >= 500;
     }
 
     private static String abbreviate(String body) {

@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanExporter;
 import org.codomyrmex.tracing.internal.RateLimitedLogger;
+import org.codomyrmex.tracing.internal.SpanJson;
 import org.codomyrmex.tracing.internal.TracingConfig;
 
 /**
@@ -35,6 +39,7 @@ public final class JsonLinesExporter implements SpanExporter {
       JsonSupport.MAPPER.writer().withRootValueSeparator("\n");
 
   private final SharedFile file;
+  private final Map<String, String> resourceAttributes;
   private final RateLimitedLogger log = new RateLimitedLogger(JsonLinesExporter.class.getName());
   private final AtomicBoolean shutDown = new AtomicBoolean();
   private final AtomicLong exported = new AtomicLong();
@@ -47,7 +52,19 @@ public final class JsonLinesExporter implements SpanExporter {
    *     cannot be written
    */
   public JsonLinesExporter(Path path) {
+    this(path, Map.of());
+  }
+
+  /**
+   * Opens {@code path} like {@link #JsonLinesExporter(Path)}, adding {@code resourceAttributes} to
+   * the attributes of every span, after {@code service.name}.
+   *
+   * @throws IllegalArgumentException naming {@code tracing.exporter.jsonl.path} when the file
+   *     cannot be written
+   */
+  public JsonLinesExporter(Path path, Map<String, String> resourceAttributes) {
     Objects.requireNonNull(path, TracingConfig.JSONL_PATH);
+    this.resourceAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(resourceAttributes));
     try {
       this.file = SharedFile.acquire(path);
     } catch (IOException | RuntimeException e) {
@@ -73,7 +90,7 @@ public final class JsonLinesExporter implements SpanExporter {
       return;
     }
     try {
-      file.append(ByteBuffer.wrap(lines(spans)));
+      file.append(ByteBuffer.wrap(lines(spans, resourceAttributes)));
       file.force();
       exported.addAndGet(spans.size());
     } catch (IOException | RuntimeException e) {
@@ -81,11 +98,11 @@ public final class JsonLinesExporter implements SpanExporter {
     }
   }
 
-  static byte[] lines(Collection<Span> spans) throws IOException {
+  static byte[] lines(Collection<Span> spans, Map<String, String> resource) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(spans.size() * 512);
     try (SequenceWriter writer = LINES.writeValues(out)) {
       for (Span span : spans) {
-        writer.write(span.toMap());
+        writer.write(SpanJson.toMap(span, resource));
       }
     }
     out.write(NEWLINE);

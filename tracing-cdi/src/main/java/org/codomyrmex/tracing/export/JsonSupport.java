@@ -12,7 +12,7 @@ import org.codomyrmex.tracing.internal.SpanJson;
 final class JsonSupport {
   // The contract's span JSON settings (epoch seconds as plain decimals).
   static final ObjectMapper MAPPER = SpanJson.mapper();
-  private static final String SERVICE_NAME = "service.name";
+  static final String SERVICE_NAME = "service.name";
 
   private JsonSupport() {}
 

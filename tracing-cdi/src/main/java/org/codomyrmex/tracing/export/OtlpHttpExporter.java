@@ -1,7 +1,9 @@
 package org.codomyrmex.tracing.export;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanExporter;
 import org.codomyrmex.tracing.internal.TracingConfig;
@@ -11,10 +13,11 @@ import org.codomyrmex.tracing.internal.TracingConfig;
  * Collector accept on port 4318.
  *
  * <p>Selected with {@code tracing.exporter=otlp}; the endpoint is {@code
- * tracing.exporter.otlp.endpoint}. One request per batch, grouped by {@code service.name} into
- * {@code resourceSpans}. Requests are gzip-compressed, time out after two seconds and are retried
- * with backoff on 429, server errors and connection failures for at most five seconds per batch;
- * then the batch is dropped, counted and logged. Nothing is ever thrown at the caller.
+ * tracing.exporter.otlp.endpoint}, the headers {@code tracing.exporter.otlp.headers}. One request
+ * per batch, grouped by {@code service.name} into {@code resourceSpans}, each resource with the
+ * resource attributes. Batches are gzip-compressed and sent from the exporter's own thread; while
+ * the backend is down they are kept, in order, up to {@code tracing.exporter.buffer-mb}, and sent
+ * when it answers again. Nothing is ever thrown at the caller.
  *
  * <pre>{@code
  * Tracer tracer = Tracer.create("checkout",
@@ -23,6 +26,7 @@ import org.codomyrmex.tracing.internal.TracingConfig;
  */
 public final class OtlpHttpExporter implements SpanExporter {
   private final HttpDelivery delivery;
+  private final Map<String, String> resourceAttributes;
 
   /**
    * Creates an exporter posting to {@code endpoint}, e.g. {@code http://host:4318/v1/traces}.
@@ -31,18 +35,44 @@ public final class OtlpHttpExporter implements SpanExporter {
    *     an http(s) URL
    */
   public OtlpHttpExporter(URI endpoint) {
-    this(endpoint, HttpSender.Settings.defaults());
+    this(endpoint, HttpExporterOptions.defaults());
   }
 
-  OtlpHttpExporter(URI endpoint, HttpSender.Settings settings) {
-    HttpSender sender = new HttpSender(TracingConfig.OTLP_ENDPOINT, endpoint, settings);
-    this.delivery = new HttpDelivery("OTLP", sender, OtlpHttpExporter.class);
+  /**
+   * Creates an exporter posting to {@code endpoint} with {@code options} (headers, resource
+   * attributes, buffer).
+   *
+   * @throws IllegalArgumentException naming {@code tracing.exporter.otlp.endpoint} when it is not
+   *     an http(s) URL
+   */
+  public OtlpHttpExporter(URI endpoint, HttpExporterOptions options) {
+    this.resourceAttributes = options.resourceAttributes();
+    this.delivery =
+        HttpDelivery.of(
+            "OTLP",
+            TracingConfig.OTLP_ENDPOINT,
+            endpoint,
+            JsonEnvelope.OTLP,
+            options,
+            OtlpHttpExporter.class);
   }
 
-  /** Encodes the batch as one {@code ExportTraceServiceRequest} and posts it; never throws. */
+  /** Encodes the batch as one {@code ExportTraceServiceRequest} and queues it; never throws. */
   @Override
   public void export(Collection<Span> spans) {
-    delivery.export(spans, OtlpJson::encode);
+    delivery.export(spans, batch -> OtlpJson.encode(batch, resourceAttributes));
+  }
+
+  /** Waits at most {@code timeout} until every batch exported so far reached the backend. */
+  @Override
+  public boolean flush(Duration timeout) {
+    return delivery.flush(timeout);
+  }
+
+  /** Gives the backend, if it is up, the flush timeout to take what is kept; then stops. */
+  @Override
+  public void shutdown() {
+    delivery.shutdown();
   }
 
   /** Returns how many spans the backend accepted. */
@@ -50,8 +80,20 @@ public final class OtlpHttpExporter implements SpanExporter {
     return delivery.exported();
   }
 
-  /** Returns how many spans were dropped after the retries ran out or the backend refused them. */
+  /**
+   * Returns how many spans were dropped: refused, pushed out of a full buffer, or left at shutdown.
+   */
   public long droppedSpans() {
     return delivery.dropped();
+  }
+
+  long bufferedBytes() {
+    return delivery.bufferedBytes();
+  }
+
+  /** Names the endpoint; header values never appear. */
+  @Override
+  public String toString() {
+    return "OtlpHttpExporter[" + delivery + "]";
   }
 }

@@ -17,10 +17,16 @@ import org.codomyrmex.tracing.Span;
  */
 final class OtlpJson {
   static final String SCOPE_NAME = "org.codomyrmex.tracing";
+  private static final String SDK_PREFIX = "telemetry.sdk.";
 
   private OtlpJson() {}
 
   static byte[] encode(Collection<Span> spans) {
+    return encode(spans, Map.of());
+  }
+
+  /** Encodes {@code spans} with {@code resource} among the attributes of every resource. */
+  static byte[] encode(Collection<Span> spans, Map<String, String> resource) {
     Map<String, List<Span>> byService = groupByService(spans);
     return JsonSupport.write(
         spans.size() * 640,
@@ -28,7 +34,7 @@ final class OtlpJson {
           json.writeStartObject();
           json.writeArrayFieldStart("resourceSpans");
           for (Map.Entry<String, List<Span>> e : byService.entrySet()) {
-            writeResourceSpans(json, e.getKey(), e.getValue());
+            writeResourceSpans(json, e.getKey(), resource, e.getValue());
           }
           json.writeEndArray();
           json.writeEndObject();
@@ -43,22 +49,29 @@ final class OtlpJson {
     return byService;
   }
 
-  private static void writeResourceSpans(JsonGenerator json, String service, List<Span> spans)
+  private static void writeResourceSpans(
+      JsonGenerator json, String service, Map<String, String> resource, List<Span> spans)
       throws IOException {
     json.writeStartObject();
-    writeResource(json, service);
+    writeResource(json, service, resource);
     json.writeArrayFieldStart("scopeSpans");
     writeScopeSpans(json, spans);
     json.writeEndArray();
     json.writeEndObject();
   }
 
-  private static void writeResource(JsonGenerator json, String service) throws IOException {
+  private static void writeResource(
+      JsonGenerator json, String service, Map<String, String> resource) throws IOException {
     json.writeObjectFieldStart("resource");
     json.writeArrayFieldStart("attributes");
-    OtlpValues.writeKeyValue(json, "service.name", service);
-    OtlpValues.writeKeyValue(json, "telemetry.sdk.name", "codomyrmex-tracing");
-    OtlpValues.writeKeyValue(json, "telemetry.sdk.language", "java");
+    OtlpValues.writeKeyValue(json, JsonSupport.SERVICE_NAME, service);
+    for (Map.Entry<String, String> e : resource.entrySet()) {
+      if (!JsonSupport.isServiceName(e.getKey()) && !e.getKey().startsWith(SDK_PREFIX)) {
+        OtlpValues.writeKeyValue(json, e.getKey(), e.getValue());
+      }
+    }
+    OtlpValues.writeKeyValue(json, SDK_PREFIX + "name", "codomyrmex-tracing");
+    OtlpValues.writeKeyValue(json, SDK_PREFIX + "language", "java");
     json.writeEndArray();
     json.writeEndObject();
   }

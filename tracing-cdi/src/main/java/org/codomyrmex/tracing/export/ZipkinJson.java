@@ -19,18 +19,24 @@ final class ZipkinJson {
   }
 
   static byte[] encode(Collection<Span> spans) {
+    return encode(spans, Map.of());
+  }
+
+  /** Encodes {@code spans}, each tagged with the {@code resource} attributes it does not have. */
+  static byte[] encode(Collection<Span> spans, Map<String, String> resource) {
     return JsonSupport.write(
         spans.size() * 512,
         json -> {
           json.writeStartArray();
           for (Span span : spans) {
-            writeSpan(json, span);
+            writeSpan(json, span, resource);
           }
           json.writeEndArray();
         });
   }
 
-  private static void writeSpan(JsonGenerator json, Span span) throws IOException {
+  private static void writeSpan(JsonGenerator json, Span span, Map<String, String> resource)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("traceId", span.traceId());
     json.writeStringField("id", span.spanId());
@@ -49,7 +55,7 @@ final class ZipkinJson {
     json.writeStringField("serviceName", JsonSupport.serviceName(span));
     json.writeEndObject();
     writeAnnotations(json, span);
-    writeTags(json, span);
+    writeTags(json, span, resource);
     json.writeEndObject();
   }
 
@@ -73,10 +79,17 @@ final class ZipkinJson {
     return attributes.isEmpty() ? event.name() : event.name() + " " + JsonSupport.text(attributes);
   }
 
-  private static void writeTags(JsonGenerator json, Span span) throws IOException {
+  private static void writeTags(JsonGenerator json, Span span, Map<String, String> resource)
+      throws IOException {
     boolean failed = span.status() == SpanStatus.ERROR;
+    Map<String, Object> attributes = span.attributes();
     json.writeObjectFieldStart("tags");
-    for (Map.Entry<String, Object> e : span.attributes().entrySet()) {
+    for (Map.Entry<String, String> e : resource.entrySet()) {
+      if (!attributes.containsKey(e.getKey()) && !(failed && isError(e.getKey()))) {
+        json.writeStringField(e.getKey(), e.getValue());
+      }
+    }
+    for (Map.Entry<String, Object> e : attributes.entrySet()) {
       String key = e.getKey();
       // service.name is the localEndpoint; an "error" attribute yields to the ERROR status.
       if (e.getValue() != null && !JsonSupport.isServiceName(key) && !(failed && isError(key))) {

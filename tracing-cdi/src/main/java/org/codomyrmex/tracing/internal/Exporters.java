@@ -1,12 +1,16 @@
 package org.codomyrmex.tracing.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanExporter;
 import org.codomyrmex.tracing.export.ConsoleExporter;
+import org.codomyrmex.tracing.export.HttpExporterOptions;
 import org.codomyrmex.tracing.export.InMemoryExporter;
 import org.codomyrmex.tracing.export.JsonLinesExporter;
 import org.codomyrmex.tracing.export.OtlpHttpExporter;
@@ -71,21 +75,33 @@ public final class Exporters {
   private static SpanExporter named(String name, TracingConfig config) {
     switch (name) {
       case "console":
-        return new ConsoleExporter();
+        return new ConsoleExporter(true, null, config.resourceAttributes());
       case "memory":
         return unowned(sharedMemory());
       case "jsonl":
-        return new JsonLinesExporter(config.jsonlPath());
+        return new JsonLinesExporter(config.jsonlPath(), config.resourceAttributes());
       case "zipkin":
-        return new ZipkinExporter(config.zipkinEndpoint());
+        return new ZipkinExporter(
+            config.zipkinEndpoint(), networkOptions(config, config.zipkinHeaders()));
       case "otlp":
-        return new OtlpHttpExporter(config.otlpEndpoint());
+        return new OtlpHttpExporter(
+            config.otlpEndpoint(), networkOptions(config, config.otlpHeaders()));
       case "none":
         return spans -> {};
       default:
         throw new IllegalArgumentException(
             TracingConfig.EXPORTER + ": exporter '" + name + "' is not available in this build");
     }
+  }
+
+  private static HttpExporterOptions networkOptions(TracingConfig config, SecretHeaders headers) {
+    Map<String, String> values = new LinkedHashMap<>();
+    headers.forEach(values::put);
+    return HttpExporterOptions.defaults()
+        .withHeaders(values)
+        .withResourceAttributes(config.resourceAttributes())
+        .withBufferMb(config.bufferMb())
+        .withFlushTimeout(Duration.ofMillis(config.flushTimeoutMs()));
   }
 
   // Shared exporters (the memory buffer, CDI beans) must outlive each tracer that shuts down.
@@ -99,6 +115,11 @@ public final class Exporters {
     @Override
     public void export(Collection<Span> spans) {
       target.export(spans);
+    }
+
+    @Override
+    public boolean flush(Duration timeout) {
+      return target.flush(timeout);
     }
   }
 }

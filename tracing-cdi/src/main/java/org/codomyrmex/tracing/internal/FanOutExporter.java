@@ -1,5 +1,6 @@
 package org.codomyrmex.tracing.internal;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import org.codomyrmex.tracing.Span;
@@ -28,6 +29,24 @@ final class FanOutExporter implements SpanExporter {
     if (failure != null) {
       throw failure; // the first failure, once every exporter has had the batch: counted as dropped
     }
+  }
+
+  // Network exporters deliver from threads of their own: waiting on each in turn with one deadline
+  // takes as long as the slowest, not the sum.
+  @Override
+  public boolean flush(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean all = true;
+    for (SpanExporter exporter : exporters) {
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        all &= exporter.flush(Duration.ofNanos(left));
+      } catch (RuntimeException e) {
+        all = false;
+        LOG.warn("exporter " + exporter.getClass().getName() + " failed to flush", e);
+      }
+    }
+    return all;
   }
 
   @Override

@@ -6,8 +6,11 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -43,10 +46,23 @@ public final class TracingConfig {
   public static final String OTEL_SAMPLER_ARG = "otel.traces.sampler.arg";
   public static final String JMX_ENABLED = "tracing.jmx.enabled";
   public static final String LOG_CORRELATION = "tracing.log-correlation";
+  public static final String OTLP_HEADERS = "tracing.exporter.otlp.headers";
+  public static final String ZIPKIN_HEADERS = "tracing.exporter.zipkin.headers";
+  public static final String BUFFER_MB = "tracing.exporter.buffer-mb";
+  public static final String RESOURCE_ATTRIBUTES = "tracing.resource.attributes";
+  // OpenTelemetry names, read when the tracing.* key is not set.
+  public static final String OTEL_SERVICE_NAME = "otel.service.name";
+  public static final String OTEL_TRACES_ENDPOINT = "otel.exporter.otlp.traces.endpoint";
+  public static final String OTEL_ENDPOINT = "otel.exporter.otlp.endpoint";
+  public static final String OTEL_TRACES_HEADERS = "otel.exporter.otlp.traces.headers";
+  public static final String OTEL_HEADERS = "otel.exporter.otlp.headers";
+  public static final String OTEL_RESOURCE_ATTRIBUTES = "otel.resource.attributes";
 
   private static final Set<String> EXPORTERS =
       Set.of("console", "memory", "jsonl", "zipkin", "otlp", "none");
   private static final Set<String> PROPAGATIONS = Set.of("x-trace", "w3c");
+  private static final int MAX_BUFFER_MB = 4096;
+  private static final String SERVICE_NAME_ATTRIBUTE = "service.name";
 
   private final Function<String, String> lookup;
   private final boolean enabled;
@@ -65,15 +81,19 @@ public final class TracingConfig {
   private final SamplerSettings sampler;
   private final boolean jmxEnabled;
   private final boolean logCorrelation;
+  private final SecretHeaders otlpHeaders;
+  private final SecretHeaders zipkinHeaders;
+  private final int bufferMb;
+  private final Map<String, String> resourceAttributes;
 
   private TracingConfig(Function<String, String> lookup) {
     this.lookup = lookup;
     this.enabled = bool(ENABLED, true);
-    this.serviceName = name(SERVICE_NAME, "default");
+    this.serviceName = name(firstSet(SERVICE_NAME, OTEL_SERVICE_NAME), resourceServiceName());
     this.exporters = list(EXPORTER, "console", EXPORTERS);
     this.jsonlPath = path(JSONL_PATH, "traces.jsonl");
     this.zipkinEndpoint = uri(ZIPKIN_ENDPOINT, "http://localhost:9411/api/v2/spans");
-    this.otlpEndpoint = uri(OTLP_ENDPOINT, "http://localhost:4318/v1/traces");
+    this.otlpEndpoint = readOtlpEndpoint();
     this.batchSize = (int) positive(BATCH_SIZE, 10, Integer.MAX_VALUE);
     this.flushIntervalMs = positive(FLUSH_INTERVAL_MS, 1000, Long.MAX_VALUE / 1_000_000);
     this.flushTimeoutMs = positive(FLUSH_TIMEOUT_MS, 10_000, Long.MAX_VALUE / 1_000_000);
@@ -84,6 +104,10 @@ public final class TracingConfig {
     this.sampler = SamplerSettings.read(this);
     this.jmxEnabled = bool(JMX_ENABLED, true);
     this.logCorrelation = bool(LOG_CORRELATION, true);
+    this.otlpHeaders = headers(firstSet(OTLP_HEADERS, OTEL_TRACES_HEADERS, OTEL_HEADERS));
+    this.zipkinHeaders = headers(ZIPKIN_HEADERS);
+    this.bufferMb = (int) positive(BUFFER_MB, 16, MAX_BUFFER_MB);
+    this.resourceAttributes = readResourceAttributes();
     if (exporters.contains("none") && exporters.size() > 1) {
       throw invalid(EXPORTER, String.join(",", exporters), "'none' cannot be combined");
     }
@@ -174,6 +198,67 @@ public final class TracingConfig {
 
   public boolean logCorrelation() {
     return logCorrelation;
+  }
+
+  /** Headers of every OTLP request; their values are secrets. */
+  public SecretHeaders otlpHeaders() {
+    return otlpHeaders;
+  }
+
+  /** Headers of every Zipkin request; their values are secrets. */
+  public SecretHeaders zipkinHeaders() {
+    return zipkinHeaders;
+  }
+
+  /** Room in MiB for the batches of each network exporter while its backend is down. */
+  public int bufferMb() {
+    return bufferMb;
+  }
+
+  /** Attributes describing the service, in their order, without {@code service.name}. */
+  public Map<String, String> resourceAttributes() {
+    return resourceAttributes;
+  }
+
+  // The first of keys that is set, else the first: values and errors come from the key read.
+  private String firstSet(String... keys) {
+    for (String key : keys) {
+      if (raw(key) != null) {
+        return key;
+      }
+    }
+    return keys[0];
+  }
+
+  private URI readOtlpEndpoint() {
+    String key = firstSet(OTLP_ENDPOINT, OTEL_TRACES_ENDPOINT, OTEL_ENDPOINT);
+    if (!key.equals(OTEL_ENDPOINT)) {
+      return uri(key, "http://localhost:4318/v1/traces");
+    }
+    String base = uri(OTEL_ENDPOINT, null).toString(); // a base: the signal's path is appended
+    return URI.create(
+        (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/traces");
+  }
+
+  private SecretHeaders headers(String key) {
+    return SecretHeaders.of(key, keyValues(key));
+  }
+
+  private Map<String, String> keyValues(String key) {
+    return KeyValues.parse(key, raw(key));
+  }
+
+  private Map<String, String> readResourceAttributes() {
+    Map<String, String> attributes =
+        new LinkedHashMap<>(keyValues(firstSet(RESOURCE_ATTRIBUTES, OTEL_RESOURCE_ATTRIBUTES)));
+    attributes.remove(SERVICE_NAME_ATTRIBUTE); // each tracer's name is its spans' service.name
+    return Collections.unmodifiableMap(attributes);
+  }
+
+  // OpenTelemetry takes the service name from the resource attributes when nothing else names it.
+  private String resourceServiceName() {
+    String key = firstSet(RESOURCE_ATTRIBUTES, OTEL_RESOURCE_ATTRIBUTES);
+    return keyValues(key).getOrDefault(SERVICE_NAME_ATTRIBUTE, "default");
   }
 
   private boolean bool(String key, boolean fallback) {

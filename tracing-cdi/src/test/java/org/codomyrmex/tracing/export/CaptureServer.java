@@ -27,8 +27,18 @@ final class CaptureServer implements AutoCloseable {
     }
   }
 
+  /** Decides the status and body of the answer to a request. */
+  @FunctionalInterface
+  interface Responder {
+    Reply answer(Request request);
+  }
+
+  /** An answer. */
+  record Reply(int status, String body) {}
+
   private final HttpServer server;
   private final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
+  private volatile Responder responder = request -> new Reply(200, "{}");
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
   /** Listens on a free loopback port and answers {@code statuses} first. */
@@ -56,6 +66,18 @@ final class CaptureServer implements AutoCloseable {
     return new CaptureServer(port);
   }
 
+  /** Listens on a free loopback port and answers as {@code responder} decides. */
+  static CaptureServer answering(Responder responder) throws IOException {
+    return onPort(0, responder);
+  }
+
+  /** Listens on 127.0.0.1:{@code port} and answers as {@code responder} decides. */
+  static CaptureServer onPort(int port, Responder responder) throws IOException {
+    CaptureServer server = new CaptureServer(port);
+    server.responder = responder;
+    return server;
+  }
+
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
@@ -70,11 +92,13 @@ final class CaptureServer implements AutoCloseable {
       Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       headers.putAll(exchange.getRequestHeaders());
       boolean gzip = "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"));
-      requests.add(new Request(headers, raw, gzip ? gunzip(raw) : raw));
+      Request request = new Request(headers, raw, gzip ? gunzip(raw) : raw);
+      requests.add(request);
       Integer status = script.poll();
-      byte[] reply = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status == null ? 200 : status, reply.length);
-      exchange.getResponseBody().write(reply);
+      Reply reply = status == null ? responder.answer(request) : new Reply(status, "{}");
+      byte[] body = reply.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(reply.status(), body.length);
+      exchange.getResponseBody().write(body);
     }
   }
 

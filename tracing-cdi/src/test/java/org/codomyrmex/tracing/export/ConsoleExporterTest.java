@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanKind;
 import org.codomyrmex.tracing.Tracer;
@@ -47,6 +49,26 @@ class ConsoleExporterTest {
     assertThat(json.get("events").get(0).get("name").asText()).isEqualTo("ready");
     assertThat(json.get("events").get(1).get("attributes").get("exception.type").asText())
         .isEqualTo("java.lang.IllegalStateException");
+  }
+
+  @Test
+  void resourceAttributesFollowServiceNameInEverySpan() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    Map<String, String> resource = new LinkedHashMap<>();
+    resource.put("service.version", "1.4.2");
+    resource.put("deployment.environment", "prod");
+    Tracer tracer = Tracer.create("console", new ConsoleExporter(false, out, resource));
+    Span span = tracer.startSpan("op");
+    span.setAttribute("deployment.environment", "canary").setAttribute("k", "v");
+    span.finish();
+    tracer.shutdown();
+
+    JsonNode attributes = new ObjectMapper().readTree(bytes.toByteArray()).get("attributes");
+    assertThat(attributes.toString())
+        .isEqualTo(
+            "{\"service.name\":\"console\",\"service.version\":\"1.4.2\","
+                + "\"deployment.environment\":\"canary\",\"k\":\"v\"}");
   }
 
   @Test

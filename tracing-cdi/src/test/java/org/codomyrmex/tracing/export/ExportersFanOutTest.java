@@ -36,14 +36,37 @@ class ExportersFanOutTest {
   }
 
   @Test
-  void aDeadNetworkBackendDoesNotStarveTheFile() throws IOException {
+  void aDeadNetworkBackendNeverDelaysTheFileAndShutdownStaysWithinTheFlushTimeout()
+      throws Exception {
     Path file = dir.resolve("traces.jsonl");
-    Tracer tracer =
-        tracer("otlp,jsonl", file, "http://127.0.0.1:" + CaptureServer.freePort() + "/v1/traces");
-    spans(tracer, 25);
-    tracer.shutdown();
+    System.setProperty("tracing.flush-timeout-ms", "1000");
+    System.setProperty("tracing.flush-interval-ms", "50");
+    try {
+      // A backend that accepts connections and never answers: each request costs its timeout.
+      try (java.net.ServerSocket silent =
+          new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+        Tracer tracer =
+            tracer("otlp,jsonl", file, "http://127.0.0.1:" + silent.getLocalPort() + "/v1/traces");
+        long start = System.nanoTime();
+        spans(tracer, 25);
+        while (lines(file) < 25 && System.nanoTime() - start < 1_000_000_000L) {
+          Thread.sleep(10);
+        }
+        assertThat(lines(file)).isEqualTo(25); // well before one OTLP request could time out
 
-    assertThat(Files.readAllLines(file)).hasSize(25);
+        start = System.nanoTime();
+        tracer.shutdown();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+            .isLessThan(java.time.Duration.ofMillis(1900)); // one flush timeout, not two
+      }
+    } finally {
+      System.clearProperty("tracing.flush-timeout-ms");
+      System.clearProperty("tracing.flush-interval-ms");
+    }
+  }
+
+  private static long lines(Path file) throws IOException {
+    return Files.exists(file) ? Files.readAllLines(file).size() : 0;
   }
 
   @Test

@@ -34,6 +34,7 @@ class OtlpHttpExporterTest {
       OtlpHttpExporter exporter = new OtlpHttpExporter(backend.uri("/v1/traces"));
       exporter.export(spans);
 
+      assertThat(exporter.flush(java.time.Duration.ofSeconds(10))).isTrue();
       assertThat(exporter.exportedSpans()).isEqualTo(3);
       assertThat(backend.requests()).hasSize(1);
       CaptureServer.Request request = backend.requests().get(0);
@@ -72,6 +73,49 @@ class OtlpHttpExporterTest {
     assertThat(json.get("endTimeUnixNano").asText()).isEqualTo(Long.toString(span.endEpochNanos()));
     assertThat(json.at("/attributes/1/value/intValue").isTextual()).isTrue();
     assertThat(json.at("/status/code").asInt()).isZero();
+  }
+
+  @Test
+  void resourceAttributesDescribeEveryResourceBesideServiceName() throws Exception {
+    List<Span> spans = new java.util.ArrayList<>(SampleSpans.many("a", 1));
+    spans.addAll(SampleSpans.many("b", 1));
+    Map<String, String> resource = new java.util.LinkedHashMap<>();
+    resource.put("service.version", "1.4.2");
+    resource.put("service.name", "ignored");
+    resource.put("deployment.environment", "prod");
+
+    ExportTraceServiceRequest parsed = parseStrictly(OtlpJson.encode(spans, resource));
+
+    assertThat(parsed.getResourceSpansList())
+        .extracting(
+            r -> r.getResource().getAttributesList().stream().map(KeyValue::getKey).toList())
+        .containsOnly(
+            List.of(
+                "service.name",
+                "service.version",
+                "deployment.environment",
+                "telemetry.sdk.name",
+                "telemetry.sdk.language"));
+    assertThat(parsed.getResourceSpansList())
+        .extracting(r -> attributes(r.getResource().getAttributesList()).get("service.name"))
+        .containsExactly(string("a"), string("b"));
+    assertThat(attributes(parsed.getResourceSpans(1).getResource().getAttributesList()))
+        .containsEntry("deployment.environment", string("prod"));
+  }
+
+  @Test
+  void joinedBatchesParseStrictlyWithEverySpanInOrder() throws Exception {
+    List<Span> first = SampleSpans.trace("a");
+    List<Span> second = SampleSpans.many("b", 2);
+
+    byte[] joined =
+        JsonEnvelope.OTLP.join(List.of(OtlpJson.encode(first), OtlpJson.encode(second)));
+
+    ExportTraceServiceRequest parsed = parseStrictly(joined);
+    assertThat(parsed.getResourceSpansList())
+        .flatExtracting(r -> r.getScopeSpans(0).getSpansList())
+        .extracting(s -> s.getName())
+        .containsExactly("call inventory", "compute", "GET /orders/{id}", "op-0", "op-1");
   }
 
   @Test

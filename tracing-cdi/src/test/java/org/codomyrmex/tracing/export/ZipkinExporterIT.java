@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,14 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class ZipkinExporterIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
   private static ZipkinExporter early;
+  private static List<Span> beforeZipkin;
   private static ZipkinServer zipkin;
 
   @BeforeAll
   static void startZipkinAfterAFirstFailedExport() throws Exception {
     int port = CaptureServer.freePort();
     early = new ZipkinExporter(java.net.URI.create("http://127.0.0.1:" + port + "/api/v2/spans"));
-    early.export(SampleSpans.many("early", 3)); // nothing listens yet
+    beforeZipkin = SampleSpans.many("early", 3);
+    early.export(beforeZipkin); // nothing listens yet: kept
     zipkin = ZipkinServer.start(port);
   }
 
@@ -49,6 +53,7 @@ class ZipkinExporterIT {
     ZipkinExporter exporter = new ZipkinExporter(zipkin.spansEndpoint());
     exporter.export(spans);
 
+    assertThat(exporter.flush(PATIENCE)).isTrue();
     assertThat(exporter.exportedSpans()).isEqualTo(3);
     JsonNode trace = zipkin.awaitTrace(spans.get(0).traceId(), t -> t.size() == 3);
     assertThat(trace).hasSize(3);
@@ -94,7 +99,9 @@ class ZipkinExporterIT {
   @Test
   void typedAttributesBecomeStringTagsAndTheErrorStatusTheErrorTag() throws Exception {
     List<Span> spans = SampleSpans.trace("checkout");
-    new ZipkinExporter(zipkin.spansEndpoint()).export(spans);
+    ZipkinExporter exporter = new ZipkinExporter(zipkin.spansEndpoint());
+    exporter.export(spans);
+    exporter.shutdown();
 
     JsonNode trace = zipkin.awaitTrace(spans.get(0).traceId(), t -> t.size() == 3);
     JsonNode root = find(trace, spans.get(2).spanId());
@@ -112,23 +119,31 @@ class ZipkinExporterIT {
   }
 
   @Test
-  void aZipkinThatStartsLaterReceivesLaterSpans() throws Exception {
-    assertThat(early.droppedSpans()).isEqualTo(3);
+  void aZipkinThatStartsLaterReceivesTheSpansKeptBeforeAndLaterOnes() throws Exception {
     List<Span> later = SampleSpans.many("early", 2);
     early.export(later);
 
-    assertThat(early.exportedSpans()).isEqualTo(2);
+    assertThat(early.flush(PATIENCE)).isTrue();
+    assertThat(early.droppedSpans()).isZero();
+    assertThat(early.exportedSpans()).isEqualTo(5);
+    assertThat(zipkin.awaitTrace(beforeZipkin.get(0).traceId(), t -> t.size() == 1)).hasSize(1);
     assertThat(zipkin.awaitTrace(later.get(1).traceId(), t -> t.size() == 1)).hasSize(1);
   }
 
   @Test
-  void configuredJsonlAndZipkinBothReceiveEverySpan(@TempDir Path dir) throws Exception {
+  void configuredJsonlAndZipkinBothReceiveEverySpanWithTheResourceAttributes(@TempDir Path dir)
+      throws Exception {
     Path file = dir.resolve("traces.jsonl");
     Map<String, String> settings =
         Map.of(
-            "tracing.exporter", "jsonl,zipkin",
-            "tracing.exporter.jsonl.path", file.toString(),
-            "tracing.exporter.zipkin.endpoint", zipkin.spansEndpoint().toString());
+            "tracing.exporter",
+            "jsonl,zipkin",
+            "tracing.exporter.jsonl.path",
+            file.toString(),
+            "tracing.exporter.zipkin.endpoint",
+            zipkin.spansEndpoint().toString(),
+            "tracing.resource.attributes",
+            "service.version=1.4.2,deployment.environment=prod");
     Tracer tracer = Tracer.create("both", Exporters.create(TracingConfig.of(settings::get)));
     Span root = tracer.startSpan("root");
     for (int i = 0; i < 24; i++) {
@@ -137,8 +152,21 @@ class ZipkinExporterIT {
     root.finish();
     tracer.shutdown();
 
-    assertThat(Files.readAllLines(file)).hasSize(25);
-    assertThat(zipkin.awaitTrace(root.traceId(), t -> t.size() == 25)).hasSize(25);
+    assertThat(Files.readAllLines(file))
+        .hasSize(25)
+        .allSatisfy(
+            line ->
+                assertThat(JSON.readTree(line).get("attributes").toString())
+                    .startsWith(
+                        "{\"service.name\":\"both\",\"service.version\":\"1.4.2\","
+                            + "\"deployment.environment\":\"prod\""));
+    JsonNode trace = zipkin.awaitTrace(root.traceId(), t -> t.size() == 25);
+    assertThat(trace).hasSize(25);
+    trace.forEach(
+        span ->
+            assertThat(tags(span))
+                .containsEntry("service.version", "1.4.2")
+                .containsEntry("deployment.environment", "prod"));
     assertThat(tracer.droppedSpans()).isZero();
   }
 

@@ -46,6 +46,30 @@ class ZipkinJsonTest {
   }
 
   @Test
+  void resourceAttributesAreTagsOfEverySpanUnlessTheSpanHasItsOwn() throws Exception {
+    List<Span> spans =
+        SampleSpans.record(
+            "svc",
+            tracer -> {
+              tracer.startSpan("plain").finish();
+              Span own = tracer.startSpan("own");
+              own.setAttribute("deployment.environment", "canary");
+              own.finish();
+            });
+    Map<String, String> resource =
+        Map.of("service.version", "1.4.2", "deployment.environment", "prod");
+
+    JsonNode json = STRICT.readTree(ZipkinJson.encode(spans, resource));
+
+    assertThat(STRICT.convertValue(json.get(0).get("tags"), Map.class))
+        .containsEntry("service.version", "1.4.2")
+        .containsEntry("deployment.environment", "prod");
+    assertThat(STRICT.convertValue(json.get(1).get("tags"), Map.class))
+        .containsEntry("service.version", "1.4.2")
+        .containsEntry("deployment.environment", "canary");
+  }
+
+  @Test
   void anErrorWithoutMessageIsStillMarked() throws Exception {
     List<Span> spans =
         SampleSpans.record(

@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -126,6 +128,24 @@ final class ZipkinServer implements AutoCloseable {
 
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** Returns the ids of every span stored for {@code service} in the last hour. */
+  Set<String> spanIds(String service) throws Exception {
+    Reply reply = get("/api/v2/traces?serviceName=" + service + "&limit=1000000&lookback=3600000");
+    Set<String> ids = new HashSet<>();
+    if (reply.statusCode() == 200) {
+      for (JsonNode trace : JSON.readTree(reply.body())) {
+        trace.forEach(span -> ids.add(span.get("id").asText()));
+      }
+    }
+    return ids;
+  }
+
+  /** Kills the server by its PID at once (SIGKILL), as a crash would. */
+  void kill() throws InterruptedException {
+    ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    process.waitFor(10, TimeUnit.SECONDS);
   }
 
   /** Stops the server by its PID, forcibly after ten seconds. */
