@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.codomyrmex.tracing.Tracers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,17 +27,7 @@ class TraceViewerBrowserIT {
 
   @BeforeAll
   static void start() throws Exception {
-    shop =
-        ViewerServers.startShop(
-            Map.of(
-                "tracing.ui.enabled",
-                "true",
-                "tracing.service-name",
-                "shop",
-                "tracing.exporter",
-                "none",
-                "tracing.flush-interval-ms",
-                "50"));
+    shop = ViewerServers.startShop("none");
     viewer = ViewerServers.uri(shop, "api/tracing").toString();
     for (String path :
         new String[] {
@@ -61,10 +50,8 @@ class TraceViewerBrowserIT {
       if (browser != null) {
         browser.close();
       }
-      ViewerServers.stop(shop);
     } finally {
-      System.clearProperty("tracing.ui.enabled");
-      Tracers.shutdownAll();
+      ViewerServers.stopShop(shop);
     }
   }
 
