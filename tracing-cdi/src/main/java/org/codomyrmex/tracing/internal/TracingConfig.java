@@ -57,6 +57,10 @@ public final class TracingConfig {
   public static final String OTEL_TRACES_HEADERS = "otel.exporter.otlp.traces.headers";
   public static final String OTEL_HEADERS = "otel.exporter.otlp.headers";
   public static final String OTEL_RESOURCE_ATTRIBUTES = "otel.resource.attributes";
+  public static final String UI_ENABLED = "tracing.ui.enabled";
+  public static final String UI_PATH = "tracing.ui.path";
+  public static final String UI_MAX_TRACES = "tracing.ui.max-traces";
+  public static final String UI_ALLOW_REMOTE = "tracing.ui.allow-remote";
 
   private static final Set<String> EXPORTERS =
       Set.of("console", "memory", "jsonl", "zipkin", "otlp", "none");
