@@ -3,6 +3,7 @@ package org.codomyrmex.tracing.concurrent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.enterprise.concurrent.spi.ThreadContextSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.codomyrmex.tracing.Scope;
 import org.codomyrmex.tracing.Span;
@@ -28,14 +31,28 @@ class ThreadContextProvidersTest {
   private final Tracer tracer = Tracer.create("providers", exported);
 
   /** One provider seen through the few calls a runtime makes; snapshots stay opaque. */
-  interface Provider {
-    String type();
+  record Provider(
+      String name,
+      String type,
+      Supplier<Object> capture,
+      Supplier<Object> clear,
+      Function<Object, Restorer> beginner) {
+    Object current() {
+      return capture.get();
+    }
 
-    Object current();
+    Object cleared() {
+      return clear.get();
+    }
 
-    Object cleared();
+    Restorer begin(Object snapshot) {
+      return beginner.apply(snapshot);
+    }
 
-    Restorer begin(Object snapshot);
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
   interface Restorer {
@@ -43,7 +60,24 @@ class ThreadContextProvidersTest {
   }
 
   static Stream<Provider> providers() {
-    return Stream.of(new JakartaConcurrency(), new MicroProfile());
+    TracingThreadContextProvider jakarta = new TracingThreadContextProvider();
+    org.codomyrmex.tracing.context.TracingThreadContextProvider microProfile =
+        new org.codomyrmex.tracing.context.TracingThreadContextProvider();
+    return Stream.of(
+        new Provider(
+            "Jakarta Concurrency",
+            jakarta.getThreadContextType(),
+            () -> jakarta.currentContext(Map.of()),
+            () -> jakarta.clearedContext(Map.of()),
+            snapshot -> ((ThreadContextSnapshot) snapshot).begin()::endContext),
+        new Provider(
+            "MicroProfile Context Propagation",
+            microProfile.getThreadContextType(),
+            () -> microProfile.currentContext(Map.of()),
+            () -> microProfile.clearedContext(Map.of()),
+            snapshot ->
+                ((org.eclipse.microprofile.context.spi.ThreadContextSnapshot) snapshot).begin()
+                    ::endContext));
   }
 
   @AfterEach
@@ -216,67 +250,6 @@ class ThreadContextProvidersTest {
   private static Object capturedUnder(Provider provider, Span span) {
     try (Scope ignored = span.makeCurrent()) {
       return provider.current();
-    }
-  }
-
-  private static final class JakartaConcurrency implements Provider {
-    private final TracingThreadContextProvider provider = new TracingThreadContextProvider();
-
-    @Override
-    public String type() {
-      return provider.getThreadContextType();
-    }
-
-    @Override
-    public Object current() {
-      return provider.currentContext(Map.of());
-    }
-
-    @Override
-    public Object cleared() {
-      return provider.clearedContext(Map.of());
-    }
-
-    @Override
-    public Restorer begin(Object snapshot) {
-      return ((jakarta.enterprise.concurrent.spi.ThreadContextSnapshot) snapshot).begin()
-          ::endContext;
-    }
-
-    @Override
-    public String toString() {
-      return "Jakarta Concurrency";
-    }
-  }
-
-  private static final class MicroProfile implements Provider {
-    private final org.codomyrmex.tracing.context.TracingThreadContextProvider provider =
-        new org.codomyrmex.tracing.context.TracingThreadContextProvider();
-
-    @Override
-    public String type() {
-      return provider.getThreadContextType();
-    }
-
-    @Override
-    public Object current() {
-      return provider.currentContext(Map.of());
-    }
-
-    @Override
-    public Object cleared() {
-      return provider.clearedContext(Map.of());
-    }
-
-    @Override
-    public Restorer begin(Object snapshot) {
-      return ((org.eclipse.microprofile.context.spi.ThreadContextSnapshot) snapshot).begin()
-          ::endContext;
-    }
-
-    @Override
-    public String toString() {
-      return "MicroProfile Context Propagation";
     }
   }
 }
