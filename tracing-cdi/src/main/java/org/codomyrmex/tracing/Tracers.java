@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import org.codomyrmex.tracing.internal.TracingConfig;
 
 /**
@@ -105,6 +107,23 @@ public final class Tracers {
   /** Returns an executor running each task with the span current when it was submitted. */
   public static Executor wrap(Executor executor) {
     return task -> executor.execute(wrap(task));
+  }
+
+  /**
+   * Returns an executor service running each task ({@code execute}, {@code submit}, {@code
+   * invokeAll}, {@code invokeAny}) with the span current when it was submitted; shutting it down
+   * shuts down {@code executor}.
+   */
+  public static ExecutorService wrap(ExecutorService executor) {
+    return new TracingExecutorService(executor);
+  }
+
+  /**
+   * Returns a scheduled executor service running each task, and each run of a periodic task, with
+   * the span current when it was submitted or scheduled.
+   */
+  public static ScheduledExecutorService wrap(ScheduledExecutorService executor) {
+    return new TracingScheduledExecutorService(executor);
   }
 
   /** Switches strict mode on or off: a mis-nested scope then throws instead of being logged. */

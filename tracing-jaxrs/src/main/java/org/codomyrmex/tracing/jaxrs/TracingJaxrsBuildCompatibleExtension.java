@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.build.compatible.spi.Enhancement;
 import jakarta.enterprise.inject.build.compatible.spi.MethodConfig;
 import jakarta.enterprise.inject.build.compatible.spi.ScannedClasses;
 import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
+import jakarta.enterprise.lang.model.AnnotationInfo;
 import jakarta.enterprise.lang.model.declarations.MethodInfo;
 import jakarta.enterprise.lang.model.declarations.ParameterInfo;
 import jakarta.enterprise.lang.model.types.Type;
@@ -66,7 +67,17 @@ public class TracingJaxrsBuildCompatibleExtension implements BuildCompatibleExte
   private static boolean serves(MethodInfo method) {
     return method.hasAnnotation(Path.class)
         || method.annotations().stream()
-            .anyMatch(annotation -> annotation.declaration().hasAnnotation(HttpMethod.class));
+            .anyMatch(TracingJaxrsBuildCompatibleExtension::isHttpMethod);
+  }
+
+  private static boolean isHttpMethod(AnnotationInfo annotation) {
+    try {
+      return annotation.declaration().hasAnnotation(HttpMethod.class);
+    } catch (IllegalStateException e) {
+      // ArC: an annotation whose type is not in the index, e.g. jakarta.enterprise.concurrent's
+      // @Asynchronous on Quarkus, which has no Jakarta Concurrency. It is no HTTP method.
+      return false;
+    }
   }
 
   // Name and erased parameter types: how an implementation matches its interface's declaration.

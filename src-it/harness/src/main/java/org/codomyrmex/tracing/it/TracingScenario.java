@@ -65,6 +65,16 @@ public abstract class TracingScenario {
     runtime.awaitReady(base.resolve("api/health"), startupTimeout());
   }
 
+  /** Returns the application's base URI, {@code http://127.0.0.1:<port>/}. */
+  public URI base() {
+    return base;
+  }
+
+  /** Returns the span file the runtime writes. */
+  public SpanLog spans() {
+    return spans;
+  }
+
   @AfterAll
   void stopRuntime() {
     if (runtime != null) {

@@ -3,6 +3,7 @@ package org.codomyrmex.tracing.it.quarkus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.codomyrmex.tracing.it.AsyncWorkCalls;
 import org.codomyrmex.tracing.it.RecordedSpan;
 import org.codomyrmex.tracing.it.RuntimeProcess;
 import org.codomyrmex.tracing.it.TracingScenario;
@@ -46,5 +47,20 @@ class QuarkusIT extends TracingScenario {
         spanOfRequest("api/sealed-catalog/boom-4", 500, "GET /api/sealed-catalog/{id}");
     assertThat(server.status()).isEqualTo("error");
     assertThat(server.attribute("http.response.status_code")).isEqualTo("500");
+  }
+
+  // quarkus-rest brings SmallRye Context Propagation, which finds the library's Tracing provider.
+  @Test
+  void managedExecutorTaskIsAChildOfTheRequest() {
+    AsyncWorkCalls.assertTaskIsChildOfServer(
+        base(), spans(), "api/quarkus-work/managed-executor", "managed-task");
+  }
+
+  @Test
+  void threadContextProxyIsAChildAndLeavesThePoolThreadWithNothing() {
+    String body =
+        AsyncWorkCalls.assertTaskIsChildOfServer(
+            base(), spans(), "api/quarkus-work/thread-context", "contextual-task");
+    assertThat(body).endsWith(" pool=none");
   }
 }

@@ -8,11 +8,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.codomyrmex.tracing.it.FreePort;
+import org.codomyrmex.tracing.it.JakartaConcurrencyScenario;
 import org.codomyrmex.tracing.it.RuntimeProcess;
 import org.codomyrmex.tracing.it.TracingScenario;
 
 /** The scenario on WildFly (RESTEasy, Weld), unpacked from its distribution zip by the build. */
-class WildFlyIT extends TracingScenario {
+class WildFlyIT extends TracingScenario implements JakartaConcurrencyScenario {
 
   // The default standalone.xml has neither MicroProfile Config nor Rest Client.
   WildFlyIT() {
