@@ -2,12 +2,18 @@ package org.codomyrmex.tracing.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPInputStream;
 import org.codomyrmex.tracing.Span;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +98,22 @@ class HttpSenderTest {
       assertThat(requests.get(2).rawBody()).isEqualTo(requests.get(0).body());
       assertThat(exporter.exportedSpans()).isEqualTo(12);
     }
+  }
+
+  @Test
+  void bodiesAreCompressedAtTheFastestLevel() throws IOException {
+    byte[] json = ZipkinJson.encode(SampleSpans.many("svc", 64));
+    ByteArrayOutputStream fastest = new ByteArrayOutputStream();
+    try (DeflaterOutputStream deflate =
+        new DeflaterOutputStream(fastest, new Deflater(Deflater.BEST_SPEED, true))) {
+      deflate.write(json);
+    }
+
+    byte[] gzip = HttpSender.gzip(json);
+
+    assertThat(new GZIPInputStream(new ByteArrayInputStream(gzip)).readAllBytes()).isEqualTo(json);
+    // after the 10-byte gzip header, the raw deflate stream; then CRC-32 and length, 8 bytes
+    assertThat(Arrays.copyOfRange(gzip, 10, gzip.length - 8)).isEqualTo(fastest.toByteArray());
   }
 
   @Test
