@@ -1,9 +1,12 @@
 package org.codomyrmex.tracing.it.payara;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.codomyrmex.tracing.it.LogFile;
 import org.codomyrmex.tracing.it.RuntimeProcess;
 import org.codomyrmex.tracing.it.TracingScenario;
+import org.junit.jupiter.api.Test;
 
 /** The scenario on Payara Micro (Jersey, Weld, MicroProfile Config and Rest Client). */
 class PayaraMicroIT extends TracingScenario {
@@ -12,6 +15,9 @@ class PayaraMicroIT extends TracingScenario {
   private static final String BIND_LOOPBACK =
       "set configs.config.server-config.network-config.network-listeners"
           + ".network-listener.http-listener.address=127.0.0.1";
+
+  private Path output;
+  private URI base;
 
   PayaraMicroIT() {
     super("payara-shop", true);
@@ -41,6 +47,14 @@ class PayaraMicroIT extends TracingScenario {
                 "--prebootcommandfile",
                 preboot.toString())
             .directory(workDir.toFile());
-    return RuntimeProcess.start("payara-micro", builder, workDir.resolve("payara.log"), null);
+    output = workDir.resolve("payara.log");
+    base = URI.create("http://127.0.0.1:" + port + "/");
+    return RuntimeProcess.start("payara-micro", builder, output, null);
+  }
+
+  // java.util.logging: JulLogCorrelation wraps the console handler's formatter in TraceIdFormatter.
+  @Test
+  void aLineLoggedInATracedResourceShowsTheServerSpansIdsOnTheConsole() throws Exception {
+    LogFile.assertLoggedLineShowsTheServerSpan(base, output);
   }
 }
