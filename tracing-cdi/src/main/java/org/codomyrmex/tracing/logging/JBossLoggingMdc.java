@@ -16,6 +16,11 @@ final class JBossLoggingMdc implements MdcBackend {
   }
 
   @Override
+  public Object swap(String key, Object value) {
+    return MDC.put(key, value);
+  }
+
+  @Override
   public void remove(String key) {
     MDC.remove(key);
   }

@@ -9,6 +9,9 @@ interface MdcBackend {
   /** Sets {@code key} to {@code value} on this thread; {@code value} came from this backend. */
   void put(String key, Object value);
 
+  /** Sets {@code key} to {@code value} on this thread and returns the value it had, or null. */
+  Object swap(String key, Object value);
+
   /** Removes {@code key} on this thread. */
   void remove(String key);
 }

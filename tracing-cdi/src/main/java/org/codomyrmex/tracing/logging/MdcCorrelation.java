@@ -58,9 +58,10 @@ public final class MdcCorrelation implements CurrentSpanListener {
       return;
     }
     if (from == null) {
-      saveApplicationValues();
+      enter(to.traceId(), to.spanId());
+    } else {
+      write(to.traceId(), to.spanId());
     }
-    write(to.traceId(), to.spanId());
   }
 
   private static Span correlated(Span span) {
@@ -74,18 +75,18 @@ public final class MdcCorrelation implements CurrentSpanListener {
     }
   }
 
-  /** Reads every backend before writing any, in case two of them share one map. */
-  private void saveApplicationValues() {
+  /** Writes the ids of a thread's first span, keeping what the application had under the keys. */
+  private void enter(String traceId, String spanId) {
     Object[] saved = null;
     for (int i = 0; i < backends.length; i++) {
-      Object traceId = backends[i].get(TRACE_ID);
-      Object spanId = backends[i].get(SPAN_ID);
-      if ((traceId != null || spanId != null) && !leftBySpan(traceId, spanId)) {
+      Object ownTraceId = backends[i].swap(TRACE_ID, traceId);
+      Object ownSpanId = backends[i].swap(SPAN_ID, spanId);
+      if ((ownTraceId != null || ownSpanId != null) && !leftBySpan(ownTraceId, ownSpanId)) {
         if (saved == null) {
           saved = new Object[2 * backends.length];
         }
-        saved[2 * i] = traceId;
-        saved[2 * i + 1] = spanId;
+        saved[2 * i] = ownTraceId;
+        saved[2 * i + 1] = ownSpanId;
       }
     }
     if (saved != null) {

@@ -25,19 +25,17 @@ abstract class CorrelationScenarios {
   /** Logs {@code message} at INFO and returns the line the appender wrote for it. */
   abstract String log(String message);
 
-  /** Sets the application's own value of {@code key} in this backend's MDC. */
-  abstract void putOwn(String key, String value);
+  /** Returns the library's adapter to this backend's MDC, to set and read values directly. */
+  abstract MdcBackend mdc();
 
-  /** Returns this backend's MDC value of {@code key} on this thread. */
-  abstract Object mdc(String key);
-
-  /** Removes {@code key} from this backend's MDC. */
-  abstract void removeOwn(String key);
+  private void putOwn(String key, String value) {
+    mdc().put(key, value);
+  }
 
   @AfterEach
   void forgetOwnValues() {
-    removeOwn("trace_id");
-    removeOwn("span_id");
+    mdc().remove("trace_id");
+    mdc().remove("span_id");
     tracer.shutdown();
   }
 
@@ -57,8 +55,8 @@ abstract class CorrelationScenarios {
       }
       assertThat(log("out")).isEqualTo(outer.traceId() + "|" + outer.spanId() + "|out");
     }
-    assertThat(mdc("trace_id")).isNull();
-    assertThat(mdc("span_id")).isNull();
+    assertThat(mdc().get("trace_id")).isNull();
+    assertThat(mdc().get("span_id")).isNull();
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.codomyrmex.tracing.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
-import org.jboss.logging.MDC;
 import org.jboss.logmanager.LogManager;
 import org.jboss.logmanager.Logger;
 import org.jboss.logmanager.formatters.PatternFormatter;
@@ -48,17 +47,7 @@ class JBossLogManagerCorrelationTest extends CorrelationScenarios {
   }
 
   @Override
-  void putOwn(String key, String value) {
-    MDC.put(key, value);
-  }
-
-  @Override
-  Object mdc(String key) {
-    return MDC.get(key);
-  }
-
-  @Override
-  void removeOwn(String key) {
-    MDC.remove(key);
+  MdcBackend mdc() {
+    return new JBossLoggingMdc();
   }
 }

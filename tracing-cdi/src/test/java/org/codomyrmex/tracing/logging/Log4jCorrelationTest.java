@@ -4,7 +4,6 @@ import java.io.StringWriter;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.config.Configuration;
@@ -46,17 +45,7 @@ class Log4jCorrelationTest extends CorrelationScenarios {
   }
 
   @Override
-  void putOwn(String key, String value) {
-    ThreadContext.put(key, value);
-  }
-
-  @Override
-  Object mdc(String key) {
-    return ThreadContext.get(key);
-  }
-
-  @Override
-  void removeOwn(String key) {
-    ThreadContext.remove(key);
+  MdcBackend mdc() {
+    return new Log4jThreadContext();
   }
 }

@@ -2,7 +2,6 @@ package org.codomyrmex.tracing.logging;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /** SLF4J's MDC through Logback and an appender with {@code %X{trace_id}}. */
 class LogbackCorrelationTest extends CorrelationScenarios {
@@ -23,17 +22,7 @@ class LogbackCorrelationTest extends CorrelationScenarios {
   }
 
   @Override
-  void putOwn(String key, String value) {
-    MDC.put(key, value);
-  }
-
-  @Override
-  Object mdc(String key) {
-    return MDC.get(key);
-  }
-
-  @Override
-  void removeOwn(String key) {
-    MDC.remove(key);
+  MdcBackend mdc() {
+    return new Slf4jMdc();
   }
 }
