@@ -15,7 +15,8 @@ public class FrontendApp extends Application {
         OrdersApiResource.class,
         MissingOrderMapper.class,
         UnavailableMapper.class,
-        LeakProbe.class);
+        LeakProbe.class,
+        LoggedResource.class);
   }
 
   @Override

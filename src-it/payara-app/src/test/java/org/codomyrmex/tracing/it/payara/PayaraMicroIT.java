@@ -1,8 +1,10 @@
 package org.codomyrmex.tracing.it.payara;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.codomyrmex.tracing.it.JakartaConcurrencyScenario;
+import org.codomyrmex.tracing.it.LogFile;
 import org.codomyrmex.tracing.it.RuntimeProcess;
 import org.codomyrmex.tracing.it.TracingScenario;
 import org.junit.jupiter.api.Disabled;
@@ -15,6 +17,9 @@ class PayaraMicroIT extends TracingScenario implements JakartaConcurrencyScenari
   private static final String BIND_LOOPBACK =
       "set configs.config.server-config.network-config.network-listeners"
           + ".network-listener.http-listener.address=127.0.0.1";
+
+  private Path output;
+  private URI base;
 
   PayaraMicroIT() {
     super("payara-shop", true);
@@ -44,7 +49,15 @@ class PayaraMicroIT extends TracingScenario implements JakartaConcurrencyScenari
                 "--prebootcommandfile",
                 preboot.toString())
             .directory(workDir.toFile());
-    return RuntimeProcess.start("payara-micro", builder, workDir.resolve("payara.log"), null);
+    output = workDir.resolve("payara.log");
+    base = URI.create("http://127.0.0.1:" + port + "/");
+    return RuntimeProcess.start("payara-micro", builder, output, null);
+  }
+
+  // java.util.logging: JulLogCorrelation wraps the console handler's formatter in TraceIdFormatter.
+  @Test
+  void aLineLoggedInATracedResourceShowsTheServerSpansIdsOnTheConsole() throws Exception {
+    LogFile.assertLoggedLineShowsTheServerSpan(base, output);
   }
 
   // The sample's @ContextServiceDefinition/@ManagedExecutorDefinition sit on its JAX-RS resource,

@@ -2,8 +2,10 @@ package org.codomyrmex.tracing.it.quarkus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Path;
 import org.codomyrmex.tracing.it.AsyncWorkCalls;
+import org.codomyrmex.tracing.it.LogFile;
 import org.codomyrmex.tracing.it.RecordedSpan;
 import org.codomyrmex.tracing.it.RuntimeProcess;
 import org.codomyrmex.tracing.it.TracingScenario;
@@ -11,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** The scenario on Quarkus (Quarkus REST, ArC: CDI Lite), run from the jar its build made. */
 class QuarkusIT extends TracingScenario {
+
+  private Path output;
+  private URI base;
 
   QuarkusIT() {
     super("quarkus-shop", true);
@@ -26,7 +31,9 @@ class QuarkusIT extends TracingScenario {
                 "-jar",
                 System.getProperty("it.quarkus.jar"))
             .directory(workDir.toFile());
-    return RuntimeProcess.start("quarkus", builder, workDir.resolve("quarkus.log"), null);
+    output = workDir.resolve("quarkus.log");
+    base = URI.create("http://127.0.0.1:" + port + "/");
+    return RuntimeProcess.start("quarkus", builder, output, null);
   }
 
   // ArC runs the CDI Lite extension, which must see annotations that are only on an interface.
@@ -62,5 +69,11 @@ class QuarkusIT extends TracingScenario {
         AsyncWorkCalls.assertTaskIsChildOfServer(
             base(), spans(), "api/quarkus-work/thread-context", "contextual-task");
     assertThat(body).endsWith(" pool=none");
+  }
+
+  // quarkus.log.console.format in application.properties shows %X{trace_id} and %X{span_id}.
+  @Test
+  void aLineLoggedInATracedResourceShowsTheServerSpansIdsOnTheConsole() throws Exception {
+    LogFile.assertLoggedLineShowsTheServerSpan(base, output);
   }
 }
