@@ -55,8 +55,7 @@ class TraceTreeTest {
     String traceId = requestWithTwoCalls();
 
     List<String> bars =
-        TraceTree.render(exporter.getSpans(traceId)).stream()
-            .filter(line -> line.endsWith("|"))
+        spanRows(traceId).stream()
             .map(line -> line.substring(line.length() - TraceTree.BAR_WIDTH - 1, line.length() - 1))
             .toList();
 
@@ -70,15 +69,19 @@ class TraceTreeTest {
   void columnsLineUpAcrossDepths() throws Exception {
     String traceId = requestWithTwoCalls();
 
-    List<String> rows =
-        TraceTree.render(exporter.getSpans(traceId)).stream()
-            .filter(line -> line.endsWith("|"))
-            .toList();
+    List<String> rows = spanRows(traceId);
 
     assertThat(rows)
         .extracting(row -> row.indexOf(" ms "))
         .containsOnly(rows.get(0).indexOf(" ms "));
     assertThat(rows).extracting(String::length).containsOnly(rows.get(0).length());
+  }
+
+  /** The rendered lines of the trace's spans, without the error lines below them. */
+  private List<String> spanRows(String traceId) {
+    return TraceTree.render(exporter.getSpans(traceId)).stream()
+        .filter(line -> line.endsWith("|"))
+        .toList();
   }
 
   /** The line up to the first gap after its indentation. */
