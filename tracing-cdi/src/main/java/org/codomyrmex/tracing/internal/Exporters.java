@@ -3,6 +3,8 @@ package org.codomyrmex.tracing.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanExporter;
@@ -15,13 +17,21 @@ import org.codomyrmex.tracing.export.ZipkinExporter;
 /** Not API: builds the exporters named by {@code tracing.exporter}. */
 public final class Exporters {
   private static final Object LOCK = new Object();
+  private static final RateLimitedLogger LOG = new RateLimitedLogger(Exporters.class.getName());
   private static volatile Supplier<SpanExporter> override;
   private static InMemoryExporter sharedMemory;
 
   private Exporters() {}
 
-  /** Returns the exporter for {@code config}: the override when one is set, else the configured. */
+  /**
+   * Returns the exporter for {@code config}: the override when one is set, else the configured;
+   * either way followed by the {@link SpanTap}s present.
+   */
   public static SpanExporter create(TracingConfig config) {
+    return withTaps(config, chosen(config));
+  }
+
+  private static SpanExporter chosen(TracingConfig config) {
     Supplier<SpanExporter> current = override;
     if (current != null) {
       return current.get();
@@ -36,6 +46,22 @@ public final class Exporters {
       throw e;
     }
     return fanOut(exporters);
+  }
+
+  // Taps see the spans after the exporters; without one the exporter is returned unchanged.
+  private static SpanExporter withTaps(TracingConfig config, SpanExporter exporter) {
+    List<SpanExporter> all = new ArrayList<>(List.of(exporter));
+    try {
+      for (SpanTap tap : ServiceLoader.load(SpanTap.class, Exporters.class.getClassLoader())) {
+        SpanExporter tapped = tap.exporterFor(config);
+        if (tapped != null) {
+          all.add(unowned(tapped));
+        }
+      }
+    } catch (ServiceConfigurationError | LinkageError e) {
+      LOG.warn("a span tap could not be loaded; spans go to the exporters only", e);
+    }
+    return fanOut(all);
   }
 
   /** Returns one exporter that sends every batch to each of {@code exporters}. */

@@ -36,6 +36,10 @@ public final class TracingConfig {
   public static final String MEMORY_MAX_SPANS = "tracing.memory.max-spans";
   public static final String PROPAGATION = "tracing.propagation";
   public static final String SKIP_PATTERN = "tracing.jaxrs.skip-pattern";
+  public static final String UI_ENABLED = "tracing.ui.enabled";
+  public static final String UI_PATH = "tracing.ui.path";
+  public static final String UI_MAX_TRACES = "tracing.ui.max-traces";
+  public static final String UI_ALLOW_REMOTE = "tracing.ui.allow-remote";
 
   private static final Set<String> EXPORTERS =
       Set.of("console", "memory", "jsonl", "zipkin", "otlp", "none");
