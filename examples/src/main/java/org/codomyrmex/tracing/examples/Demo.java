@@ -30,6 +30,8 @@ public final class Demo {
   private static final Duration TRACE_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
   private static final String TRACE_ID_HEADER = "X-Trace-Id";
+  private static final String VIEWER_ENABLED = "tracing.ui.enabled";
+  private static final String VIEWER_PATH = "tracing.ui.path";
 
   private final URI api;
   private final PrintStream out;
@@ -43,16 +45,29 @@ public final class Demo {
   /** Runs the demo; see the class comment for the options. */
   public static void main(String[] args) throws Exception {
     quietLogging();
-    System.setProperty("tracing.service-name", System.getProperty("tracing.service-name", "shop"));
+    defaultProperty("tracing.service-name", "shop");
+    defaultProperty(VIEWER_ENABLED, "true");
     DemoOptions options = DemoOptions.fromSystemProperties();
     Shop shop = Shop.start(options.port());
     try {
       new Demo(shop.api(), System.out).placeOrders();
+      if (Boolean.parseBoolean(System.getProperty(VIEWER_ENABLED))) {
+        System.out.println("Trace viewer: " + viewer(shop.api()));
+      }
       stayUp(options);
     } finally {
       shop.close();
     }
     System.exit(0); // the runtimes leave non-daemon threads behind
+  }
+
+  /** The trace viewer's page: {@code tracing.ui.path} (default {@code /tracing}) under the API. */
+  static URI viewer(URI api) {
+    return api.resolve(System.getProperty(VIEWER_PATH, "/tracing").replaceFirst("^/", ""));
+  }
+
+  private static void defaultProperty(String key, String value) {
+    System.setProperty(key, System.getProperty(key, value));
   }
 
   /** Places each of {@link #ORDERS} and prints the request, its response and its trace. */

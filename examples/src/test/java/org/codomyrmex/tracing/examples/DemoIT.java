@@ -3,8 +3,13 @@ package org.codomyrmex.tracing.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,11 +57,13 @@ class DemoIT {
         "^    OrderService.place +internal .* error +\\|",
         "^      ! java.lang.IllegalStateException: card declined for order 13$",
         "^      price-order +internal .* - +\\|");
-    assertThat(printed).contains("Stopping in 1 s");
+    assertThat(printed)
+        .containsPattern("\nTrace viewer: http://127\\.0\\.0\\.1:\\d+/api/tracing\\R")
+        .contains("Stopping in 1 s");
   }
 
   @Test
-  void keepsRunningWhenAsked() throws Exception {
+  void keepsRunningWithTheViewerUpWhenAsked() throws Exception {
     Path output = Path.of("target", "demo-keep-running-output.txt");
     Process demo = start(output, "-Ddemo.keep-running=true");
 
@@ -66,6 +73,11 @@ class DemoIT {
       Thread.sleep(200);
     }
     assertThat(demo.waitFor(3, TimeUnit.SECONDS)).as(Files.readString(output)).isFalse();
+    String printed = Files.readString(output);
+    URI viewer = URI.create(lineAfter(printed, "Trace viewer: "));
+    assertThat(get(viewer).body()).contains("<html");
+    String traces = get(URI.create(viewer + "/api/traces")).body();
+    assertThat(traces).contains(traceIdsPrinted(printed)).contains("GET /api/orders/{id}");
     demo.destroy();
     assertThat(demo.waitFor(30, TimeUnit.SECONDS)).as("stopped by its PID").isTrue();
   }
@@ -83,6 +95,33 @@ class DemoIT {
             .start();
     started.add(process);
     return process;
+  }
+
+  private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("%s: %s", uri, response.body()).isEqualTo(200);
+    return response;
+  }
+
+  private static String lineAfter(String printed, String prefix) {
+    return Arrays.stream(printed.split("\\R"))
+        .filter(line -> line.startsWith(prefix))
+        .map(line -> line.substring(prefix.length()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no '" + prefix + "' in\n" + printed));
+  }
+
+  private static List<String> traceIdsPrinted(String printed) {
+    List<String> ids =
+        Pattern.compile("^trace ([0-9a-f]{32}),", Pattern.MULTILINE)
+            .matcher(printed)
+            .results()
+            .map(match -> match.group(1))
+            .toList();
+    assertThat(ids).as(printed).hasSize(Demo.ORDERS.size());
+    return ids;
   }
 
   /** Each pattern matches a whole line, each one below the line the previous one matched. */
