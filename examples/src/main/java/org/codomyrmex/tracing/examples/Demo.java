@@ -74,7 +74,8 @@ public final class Demo {
   void placeOrders() throws IOException, InterruptedException {
     out.println("The shop is up at " + api);
     get(api.resolve("orders/1"));
-    out.println("(one warm-up order first, not shown: a JVM's first request loads classes)");
+    out.println(
+        "(a warm-up order went first, not printed here: a JVM's first request loads classes)");
     for (String order : ORDERS) {
       URI uri = api.resolve("orders/" + order);
       HttpResponse<String> response = get(uri);
