@@ -2,6 +2,7 @@ package org.codomyrmex.tracing.ui;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.codomyrmex.tracing.internal.RateLimitedLogger;
@@ -76,9 +77,9 @@ final class ViewerRoutes {
   }
 
   private Response trace(String traceId) {
-    return (TRACE_ID.matcher(traceId).matches()
-            ? store.trace(traceId)
-            : java.util.Optional.<TraceDetail>empty())
+    Optional<TraceDetail> trace =
+        TRACE_ID.matcher(traceId).matches() ? store.trace(traceId) : Optional.empty();
+    return trace
         .map(detail -> ViewerResponses.json(Response.Status.OK, TraceJson.trace(detail)))
         .orElseGet(
             () ->

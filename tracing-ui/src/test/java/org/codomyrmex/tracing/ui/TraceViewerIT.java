@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.Tracers;
 import org.codomyrmex.tracing.internal.Exporters;
@@ -26,28 +25,12 @@ class TraceViewerIT {
 
   @BeforeAll
   static void start() throws Exception {
-    shop =
-        ViewerServers.startShop(
-            Map.of(
-                "tracing.ui.enabled",
-                "true",
-                "tracing.service-name",
-                "shop",
-                "tracing.exporter",
-                "memory",
-                "tracing.flush-interval-ms",
-                "50"));
+    shop = ViewerServers.startShop("memory");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      ViewerServers.stop(shop);
-    } finally {
-      System.clearProperty("tracing.ui.enabled");
-      System.clearProperty("tracing.exporter");
-      Tracers.shutdownAll();
-    }
+    ViewerServers.stopShop(shop);
   }
 
   private static HttpResponse<String> get(String path, String... headers) {

@@ -29,9 +29,17 @@ final class ViewerServers {
 
   private ViewerServers() {}
 
-  /** The shop on Weld SE + RESTEasy through SeBootstrap, with {@code properties} set first. */
-  static SeBootstrap.Instance startShop(Map<String, String> properties) throws Exception {
-    properties.forEach(System::setProperty);
+  /**
+   * The shop on Weld SE + RESTEasy through SeBootstrap, the viewer on, its service "shop" exporting
+   * to {@code exporter} too.
+   */
+  static SeBootstrap.Instance startShop(String exporter) throws Exception {
+    Map.of(
+            "tracing.ui.enabled", "true",
+            "tracing.service-name", "shop",
+            "tracing.exporter", exporter,
+            "tracing.flush-interval-ms", "50")
+        .forEach(System::setProperty);
     Tracers.shutdownAll(); // tracers made from now on read these properties
     int port = freePort();
     System.setProperty(Warehouse.STOCK_URL, "http://127.0.0.1:" + port + "/api/stock");
@@ -43,12 +51,21 @@ final class ViewerServers {
             .property(
                 "org.jboss.resteasy.se.embedded.server.instance", new UndertowCdiEmbeddedServer())
             .build();
-    return SeBootstrap.start(new ShopApp(), config).toCompletableFuture().get(60, TimeUnit.SECONDS);
+    return SeBootstrap.start(new ShopApp(), config)
+        .toCompletableFuture()
+        .get(180, TimeUnit.SECONDS);
   }
 
-  static void stop(SeBootstrap.Instance instance) throws Exception {
-    if (instance != null) {
-      instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  /** Stops the shop and turns the viewer and the exporter back to their defaults. */
+  static void stopShop(SeBootstrap.Instance instance) throws Exception {
+    try {
+      if (instance != null) {
+        instance.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      System.clearProperty("tracing.ui.enabled");
+      System.clearProperty("tracing.exporter");
+      Tracers.shutdownAll();
     }
   }
 
