@@ -27,8 +27,9 @@ public final class Demo {
   /** The orders the demo places: in stock, sold out (404 downstream), card declined (500). */
   static final List<String> ORDERS = List.of("42", "7", OrderService.DECLINED);
 
-  private static final Duration TRACE_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+  // generous: a cold JVM's first request on a busy machine has taken over 10 s
+  private static final Duration TRACE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
   private static final String TRACE_ID_HEADER = "X-Trace-Id";
   private static final String VIEWER_ENABLED = "tracing.ui.enabled";
   private static final String VIEWER_PATH = "tracing.ui.path";

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Runs the demo as the README's command does, a JVM of its own, and reads what it prints. */
 class DemoIT {
-  private static final long TIMEOUT_SECONDS = 120;
+  private static final long TIMEOUT_SECONDS = 180;
   private final List<Process> started = new ArrayList<>();
 
   @AfterEach
