@@ -65,6 +65,11 @@ public abstract class TracingScenario {
     runtime.awaitReady(base.resolve("api/health"), startupTimeout());
   }
 
+  /** The running application's base URI, ending with '/'. */
+  public URI baseUri() {
+    return base;
+  }
+
   @AfterAll
   void stopRuntime() {
     if (runtime != null) {
@@ -310,7 +315,7 @@ public abstract class TracingScenario {
     return spans.stream().map(RecordedSpan::spanId).toList();
   }
 
-  private static String hex(int digits) {
+  static String hex(int digits) {
     StringBuilder id = new StringBuilder(digits);
     ThreadLocalRandom random = ThreadLocalRandom.current();
     while (id.length() < digits) {

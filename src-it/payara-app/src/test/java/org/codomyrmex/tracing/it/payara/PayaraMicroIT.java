@@ -3,10 +3,11 @@ package org.codomyrmex.tracing.it.payara;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.codomyrmex.tracing.it.RuntimeProcess;
+import org.codomyrmex.tracing.it.TraceViewerChecks;
 import org.codomyrmex.tracing.it.TracingScenario;
 
 /** The scenario on Payara Micro (Jersey, Weld, MicroProfile Config and Rest Client). */
-class PayaraMicroIT extends TracingScenario {
+class PayaraMicroIT extends TracingScenario implements TraceViewerChecks {
 
   // Payara Micro has no bind-address option: the HTTP listener is bound before boot instead.
   private static final String BIND_LOOPBACK =

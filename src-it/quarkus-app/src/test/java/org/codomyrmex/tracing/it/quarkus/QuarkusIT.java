@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.codomyrmex.tracing.it.RecordedSpan;
 import org.codomyrmex.tracing.it.RuntimeProcess;
+import org.codomyrmex.tracing.it.TraceViewerChecks;
 import org.codomyrmex.tracing.it.TracingScenario;
 import org.junit.jupiter.api.Test;
 
 /** The scenario on Quarkus (Quarkus REST, ArC: CDI Lite), run from the jar its build made. */
-class QuarkusIT extends TracingScenario {
+class QuarkusIT extends TracingScenario implements TraceViewerChecks {
 
   QuarkusIT() {
     super("quarkus-shop", true);

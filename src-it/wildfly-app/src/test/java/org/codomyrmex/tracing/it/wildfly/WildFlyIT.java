@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.codomyrmex.tracing.it.FreePort;
 import org.codomyrmex.tracing.it.RuntimeProcess;
+import org.codomyrmex.tracing.it.TraceViewerChecks;
 import org.codomyrmex.tracing.it.TracingScenario;
 
 /** The scenario on WildFly (RESTEasy, Weld), unpacked from its distribution zip by the build. */
-class WildFlyIT extends TracingScenario {
+class WildFlyIT extends TracingScenario implements TraceViewerChecks {
 
   // The default standalone.xml has neither MicroProfile Config nor Rest Client.
   WildFlyIT() {
