@@ -9,11 +9,11 @@ import java.util.Set;
 /** The spans of one trace seen so far, bounded; not thread-safe (the store guards it). */
 final class RecordedTrace {
   static final int MAX_SPANS = 1_000;
-  private static final Comparator<RecordedSpan> BY_START =
-      Comparator.comparingLong(RecordedSpan::startNanos);
+  private static final Comparator<SpanCopy> BY_START =
+      Comparator.comparingLong(SpanCopy::startNanos);
 
   private final String traceId;
-  private final List<RecordedSpan> spans = new ArrayList<>();
+  private final List<SpanCopy> spans = new ArrayList<>();
   private long startNanos = Long.MAX_VALUE;
   private long endNanos;
   private int errors;
@@ -23,7 +23,7 @@ final class RecordedTrace {
     this.traceId = traceId;
   }
 
-  void add(RecordedSpan span) {
+  void add(SpanCopy span) {
     if (spans.size() >= MAX_SPANS) {
       dropped++;
       return;
@@ -56,8 +56,8 @@ final class RecordedTrace {
   }
 
   /** The spans, earliest start first. */
-  List<RecordedSpan> spans() {
-    List<RecordedSpan> sorted = new ArrayList<>(spans);
+  List<SpanCopy> spans() {
+    List<SpanCopy> sorted = new ArrayList<>(spans);
     sorted.sort(BY_START);
     return sorted;
   }
@@ -67,11 +67,11 @@ final class RecordedTrace {
   }
 
   /** The earliest span whose parent is not in this trace (the root, when it arrived). */
-  RecordedSpan root() {
+  SpanCopy root() {
     Set<String> ids = new HashSet<>();
     spans.forEach(span -> ids.add(span.spanId()));
-    RecordedSpan root = null;
-    for (RecordedSpan span : spans) {
+    SpanCopy root = null;
+    for (SpanCopy span : spans) {
       boolean top = span.parentSpanId() == null || !ids.contains(span.parentSpanId());
       if (top && (root == null || span.startNanos() < root.startNanos())) {
         root = span;

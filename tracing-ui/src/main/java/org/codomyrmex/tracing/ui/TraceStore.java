@@ -36,10 +36,10 @@ final class TraceStore {
 
   /** Copies {@code spans} into their traces, forgetting the oldest traces beyond the limit. */
   void record(Collection<Span> spans) {
-    List<RecordedSpan> copies = new ArrayList<>(spans.size());
-    spans.forEach(span -> copies.add(RecordedSpan.of(span))); // outside the lock
+    List<SpanCopy> copies = new ArrayList<>(spans.size());
+    spans.forEach(span -> copies.add(SpanCopy.of(span))); // outside the lock
     synchronized (this) {
-      for (RecordedSpan span : copies) {
+      for (SpanCopy span : copies) {
         traces.computeIfAbsent(span.traceId(), RecordedTrace::new).add(span);
       }
       Iterator<RecordedTrace> oldest = traces.values().iterator();

@@ -12,7 +12,7 @@ record TraceSummary(
     int droppedSpans) {
 
   static TraceSummary of(RecordedTrace trace) {
-    RecordedSpan root = trace.root();
+    SpanCopy root = trace.root();
     return new TraceSummary(
         trace.traceId(),
         root == null ? "" : root.name(),

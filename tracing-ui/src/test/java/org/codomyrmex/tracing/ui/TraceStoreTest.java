@@ -28,7 +28,7 @@ class TraceStoreTest {
 
     TraceDetail detail = store.trace(summary.traceId()).orElseThrow();
     assertThat(detail.spans())
-        .extracting(RecordedSpan::name)
+        .extracting(SpanCopy::name)
         .containsExactly("GET /api/orders/{id}", "InventoryService.reserve", "GET /stock");
   }
 

@@ -351,7 +351,7 @@ public abstract class TracingScenario {
     return spans.stream().map(RecordedSpan::spanId).toList();
   }
 
-  private static String hex(int digits) {
+  static String hex(int digits) {
     StringBuilder id = new StringBuilder(digits);
     ThreadLocalRandom random = ThreadLocalRandom.current();
     while (id.length() < digits) {

@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import org.codomyrmex.tracing.it.JakartaConcurrencyScenario;
 import org.codomyrmex.tracing.it.LogFile;
 import org.codomyrmex.tracing.it.RuntimeProcess;
+import org.codomyrmex.tracing.it.TraceViewerChecks;
 import org.codomyrmex.tracing.it.TracingScenario;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The scenario on Payara Micro (Jersey, Weld, MicroProfile Config and Rest Client). */
-class PayaraMicroIT extends TracingScenario implements JakartaConcurrencyScenario {
+class PayaraMicroIT extends TracingScenario
+    implements JakartaConcurrencyScenario, TraceViewerChecks {
 
   // Payara Micro has no bind-address option: the HTTP listener is bound before boot instead.
   private static final String BIND_LOOPBACK =

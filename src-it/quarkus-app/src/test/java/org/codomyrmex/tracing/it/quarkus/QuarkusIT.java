@@ -8,11 +8,12 @@ import org.codomyrmex.tracing.it.AsyncWorkCalls;
 import org.codomyrmex.tracing.it.LogFile;
 import org.codomyrmex.tracing.it.RecordedSpan;
 import org.codomyrmex.tracing.it.RuntimeProcess;
+import org.codomyrmex.tracing.it.TraceViewerChecks;
 import org.codomyrmex.tracing.it.TracingScenario;
 import org.junit.jupiter.api.Test;
 
 /** The scenario on Quarkus (Quarkus REST, ArC: CDI Lite), run from the jar its build made. */
-class QuarkusIT extends TracingScenario {
+class QuarkusIT extends TracingScenario implements TraceViewerChecks {
 
   private Path output;
   private URI base;

@@ -14,11 +14,12 @@ import org.codomyrmex.tracing.it.FreePort;
 import org.codomyrmex.tracing.it.JakartaConcurrencyScenario;
 import org.codomyrmex.tracing.it.LogFile;
 import org.codomyrmex.tracing.it.RuntimeProcess;
+import org.codomyrmex.tracing.it.TraceViewerChecks;
 import org.codomyrmex.tracing.it.TracingScenario;
 import org.junit.jupiter.api.Test;
 
 /** The scenario on WildFly (RESTEasy, Weld), unpacked from its distribution zip by the build. */
-class WildFlyIT extends TracingScenario implements JakartaConcurrencyScenario {
+class WildFlyIT extends TracingScenario implements JakartaConcurrencyScenario, TraceViewerChecks {
 
   // The ids as docs/logs.md shows them, added to the PATTERN formatter that server.log uses.
   private static final String IDS = "[trace_id=%X{trace_id} span_id=%X{span_id}] ";

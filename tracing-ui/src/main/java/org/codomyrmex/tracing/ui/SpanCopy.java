@@ -5,7 +5,7 @@ import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanStatus;
 
 /** A copy of a finished span: its contract JSON shape and the fields the viewer sorts by. */
-final class RecordedSpan {
+final class SpanCopy {
   private final Map<String, Object> json;
   private final String traceId;
   private final String spanId;
@@ -16,7 +16,7 @@ final class RecordedSpan {
   private final long endNanos;
   private final boolean error;
 
-  private RecordedSpan(Span span) {
+  private SpanCopy(Span span) {
     this.json = span.toMap();
     this.traceId = span.traceId();
     this.spanId = span.spanId();
@@ -28,8 +28,8 @@ final class RecordedSpan {
     this.error = span.status() == SpanStatus.ERROR;
   }
 
-  static RecordedSpan of(Span span) {
-    return new RecordedSpan(span);
+  static SpanCopy of(Span span) {
+    return new SpanCopy(span);
   }
 
   Map<String, Object> json() {
