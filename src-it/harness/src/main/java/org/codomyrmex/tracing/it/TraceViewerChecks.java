@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Test;
  * TracingScenario}.
  */
 public interface TraceViewerChecks {
-  /** The running application's base URI, ending with '/'. */
-  URI baseUri();
+  /** Returns the application's base URI, {@code http://127.0.0.1:<port>/}. */
+  URI base();
 
   @Test
   default void traceViewerShowsTheRecordedTraceAndServesItsPage() throws Exception {
     String traceId = TracingScenario.hex(32);
     HttpResponse<String> order =
         HttpCalls.get(
-            baseUri().resolve("api/orders/77"),
+            base().resolve("api/orders/77"),
             Map.of("X-Trace-Id", traceId, "X-Span-Id", TracingScenario.hex(16)));
     assertThat(order.statusCode()).as(order.body()).isEqualTo(200);
 
@@ -47,7 +47,7 @@ public interface TraceViewerChecks {
   }
 
   private HttpResponse<String> viewer(String path) {
-    return HttpCalls.get(baseUri().resolve("api/tracing/" + path), Map.of());
+    return HttpCalls.get(base().resolve("api/tracing/" + path), Map.of());
   }
 
   private JsonNode awaitTrace(String traceId) throws IOException, InterruptedException {

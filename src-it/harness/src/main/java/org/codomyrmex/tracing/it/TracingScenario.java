@@ -65,8 +65,8 @@ public abstract class TracingScenario {
     runtime.awaitReady(base.resolve("api/health"), startupTimeout());
   }
 
-  /** The running application's base URI, ending with '/'. */
-  public URI baseUri() {
+  /** Returns the application's base URI, {@code http://127.0.0.1:<port>/}. */
+  public URI base() {
     return base;
   }
 
