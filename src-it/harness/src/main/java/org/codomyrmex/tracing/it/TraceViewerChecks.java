@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * TracingScenario}.
  */
 public interface TraceViewerChecks {
-  /** The running application's base URI, ending with '/'. */
+  /** Returns the application's base URI, {@code http://127.0.0.1:<port>/}. */
   URI base();
 
   @Test
