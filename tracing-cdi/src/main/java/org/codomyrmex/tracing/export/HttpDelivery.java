@@ -43,7 +43,7 @@ final class HttpDelivery {
   private final Object lock = new Object();
   private final OutageBuffer buffer; // guarded by lock, as are the fields below
   private boolean running = true;
-  private boolean down;
+  private volatile boolean down; // written holding lock
   private boolean retryNow;
   private boolean flushTimedOut; // since the backend last took a batch
   private boolean joiningRefused; // a joined request was refused: one batch a request from now
@@ -104,7 +104,11 @@ final class HttpDelivery {
     }
     HttpSender.Payload payload;
     try {
-      payload = sender.payload(encoder.apply(spans), spans.size());
+      byte[] json = encoder.apply(spans);
+      // While the backend keeps up, a batch waits briefly: it stays plain, and the delivery thread
+      // compresses what it sends, joined. While it is down, a batch may wait long: compressed now.
+      payload =
+          down ? sender.payload(json, spans.size()) : HttpSender.Payload.plain(json, spans.size());
     } catch (RuntimeException e) {
       drop(spans.size(), "cannot encode", e);
       return;
@@ -214,7 +218,7 @@ final class HttpDelivery {
 
   // Several kept batches become one request: a backlog drains in few round trips.
   private HttpSender.Payload joined(List<OutageBuffer.Entry> batches) {
-    if (batches.size() == 1) {
+    if (batches.size() == 1 && batches.get(0).payload().gzipped()) {
       return batches.get(0).payload();
     }
     List<byte[]> jsons = new ArrayList<>(batches.size());
