@@ -44,6 +44,8 @@ final class HttpDelivery {
   private final OutageBuffer buffer; // guarded by lock, as are the fields below
   private boolean running = true;
   private volatile boolean down; // written holding lock
+  // Written holding lock: the backend is down or behind, so a new batch may wait long.
+  private volatile boolean backlogged;
   private boolean retryNow;
   private boolean flushTimedOut; // since the backend last took a batch
   private boolean joiningRefused; // a joined request was refused: one batch a request from now
@@ -106,9 +108,12 @@ final class HttpDelivery {
     try {
       byte[] json = encoder.apply(spans);
       // While the backend keeps up, a batch waits briefly: it stays plain, and the delivery thread
-      // compresses what it sends, joined. While it is down, a batch may wait long: compressed now.
+      // compresses what it sends, joined. While it is down or behind, a batch may wait long:
+      // compressed now.
       payload =
-          down ? sender.payload(json, spans.size()) : HttpSender.Payload.plain(json, spans.size());
+          backlogged
+              ? sender.payload(json, spans.size())
+              : HttpSender.Payload.plain(json, spans.size());
     } catch (RuntimeException e) {
       drop(spans.size(), "cannot encode", e);
       return;
@@ -119,6 +124,7 @@ final class HttpDelivery {
         return;
       }
       int lost = buffer.add(payload);
+      updateBacklog();
       lock.notifyAll();
       if (lost > 0) {
         drop(lost, "buffer of " + buffer.bytes() / 1024 + " KiB full, oldest batches first", null);
@@ -210,6 +216,7 @@ final class HttpDelivery {
       synchronized (lock) {
         if (running) { // else shutdown counted the batches already
           settle(batches, outcome);
+          updateBacklog();
         }
         lock.notifyAll();
       }
@@ -237,7 +244,9 @@ final class HttpDelivery {
         long pause = down && !retryNow ? retryAtNanos - System.nanoTime() : 0;
         if (buffer.hasWaiting() && pause <= 0) {
           retryNow = false;
-          return buffer.take(joiningRefused ? 0 : MAX_REQUEST_BYTES);
+          List<OutageBuffer.Entry> taken = buffer.take(joiningRefused ? 0 : MAX_REQUEST_BYTES);
+          updateBacklog();
+          return taken;
         }
         if (!waitOnLock(buffer.hasWaiting() ? pause : Long.MAX_VALUE)) {
           return null;
@@ -289,6 +298,11 @@ final class HttpDelivery {
   private String describe(HttpSender.Outcome outcome) {
     String kept = outcome.retryable() ? "; its batches are kept and retried" : "";
     return "status " + outcome.status() + ": " + outcome.detail() + kept;
+  }
+
+  // Holding lock.
+  private void updateBacklog() {
+    backlogged = down || buffer.waitingRawBytes() >= MAX_REQUEST_BYTES;
   }
 
   // Holding lock; false when interrupted or the time is up.
