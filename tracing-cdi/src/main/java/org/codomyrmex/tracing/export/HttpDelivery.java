@@ -43,7 +43,9 @@ final class HttpDelivery {
   private final Object lock = new Object();
   private final OutageBuffer buffer; // guarded by lock, as are the fields below
   private boolean running = true;
-  private boolean down;
+  private volatile boolean down; // written holding lock
+  // Written holding lock: the backend is down or behind, so a new batch may wait long.
+  private volatile boolean backlogged;
   private boolean retryNow;
   private boolean flushTimedOut; // since the backend last took a batch
   private boolean joiningRefused; // a joined request was refused: one batch a request from now
@@ -104,7 +106,14 @@ final class HttpDelivery {
     }
     HttpSender.Payload payload;
     try {
-      payload = sender.payload(encoder.apply(spans), spans.size());
+      byte[] json = encoder.apply(spans);
+      // While the backend keeps up, a batch waits briefly: it stays plain, and the delivery thread
+      // compresses what it sends, joined. While it is down or behind, a batch may wait long:
+      // compressed now.
+      payload =
+          backlogged
+              ? sender.payload(json, spans.size())
+              : HttpSender.Payload.plain(json, spans.size());
     } catch (RuntimeException e) {
       drop(spans.size(), "cannot encode", e);
       return;
@@ -115,6 +124,7 @@ final class HttpDelivery {
         return;
       }
       int lost = buffer.add(payload);
+      updateBacklog();
       lock.notifyAll();
       if (lost > 0) {
         drop(lost, "buffer of " + buffer.bytes() / 1024 + " KiB full, oldest batches first", null);
@@ -206,6 +216,7 @@ final class HttpDelivery {
       synchronized (lock) {
         if (running) { // else shutdown counted the batches already
           settle(batches, outcome);
+          updateBacklog();
         }
         lock.notifyAll();
       }
@@ -214,7 +225,7 @@ final class HttpDelivery {
 
   // Several kept batches become one request: a backlog drains in few round trips.
   private HttpSender.Payload joined(List<OutageBuffer.Entry> batches) {
-    if (batches.size() == 1) {
+    if (batches.size() == 1 && batches.get(0).payload().gzipped()) {
       return batches.get(0).payload();
     }
     List<byte[]> jsons = new ArrayList<>(batches.size());
@@ -233,7 +244,9 @@ final class HttpDelivery {
         long pause = down && !retryNow ? retryAtNanos - System.nanoTime() : 0;
         if (buffer.hasWaiting() && pause <= 0) {
           retryNow = false;
-          return buffer.take(joiningRefused ? 0 : MAX_REQUEST_BYTES);
+          List<OutageBuffer.Entry> taken = buffer.take(joiningRefused ? 0 : MAX_REQUEST_BYTES);
+          updateBacklog();
+          return taken;
         }
         if (!waitOnLock(buffer.hasWaiting() ? pause : Long.MAX_VALUE)) {
           return null;
@@ -285,6 +298,11 @@ final class HttpDelivery {
   private String describe(HttpSender.Outcome outcome) {
     String kept = outcome.retryable() ? "; its batches are kept and retried" : "";
     return "status " + outcome.status() + ": " + outcome.detail() + kept;
+  }
+
+  // Holding lock.
+  private void updateBacklog() {
+    backlogged = down || buffer.waitingRawBytes() >= MAX_REQUEST_BYTES;
   }
 
   // Holding lock; false when interrupted or the time is up.

@@ -144,7 +144,12 @@ final class HttpSender {
    * @param spanCount the spans in it
    * @param rawLength the length of the uncompressed JSON
    */
-  record Payload(byte[] body, boolean gzipped, int spanCount, int rawLength) {}
+  record Payload(byte[] body, boolean gzipped, int spanCount, int rawLength) {
+    /** Returns {@code json} uncompressed, to be compressed when it is sent. */
+    static Payload plain(byte[] json, int spanCount) {
+      return new Payload(json, false, spanCount, json.length);
+    }
+  }
 
   /**
    * Timeouts and backoff of a sender.

@@ -1,11 +1,6 @@
 package org.codomyrmex.tracing.export;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.Map;
-import org.codomyrmex.tracing.Span;
-import org.codomyrmex.tracing.SpanExporter;
 import org.codomyrmex.tracing.internal.TracingConfig;
 
 /**
@@ -24,9 +19,7 @@ import org.codomyrmex.tracing.internal.TracingConfig;
  *     new OtlpHttpExporter(URI.create("http://localhost:4318/v1/traces")));
  * }</pre>
  */
-public final class OtlpHttpExporter implements SpanExporter {
-  private final HttpDelivery delivery;
-  private final Map<String, String> resourceAttributes;
+public final class OtlpHttpExporter extends NetworkExporter {
 
   /**
    * Creates an exporter posting to {@code endpoint}, e.g. {@code http://host:4318/v1/traces}.
@@ -46,54 +39,14 @@ public final class OtlpHttpExporter implements SpanExporter {
    *     an http(s) URL
    */
   public OtlpHttpExporter(URI endpoint, HttpExporterOptions options) {
-    this.resourceAttributes = options.resourceAttributes();
-    this.delivery =
+    super(
         HttpDelivery.of(
             "OTLP",
             TracingConfig.OTLP_ENDPOINT,
             endpoint,
             JsonEnvelope.OTLP,
             options,
-            OtlpHttpExporter.class);
-  }
-
-  /** Encodes the batch as one {@code ExportTraceServiceRequest} and queues it; never throws. */
-  @Override
-  public void export(Collection<Span> spans) {
-    delivery.export(spans, batch -> OtlpJson.encode(batch, resourceAttributes));
-  }
-
-  /** Waits at most {@code timeout} until every batch exported so far reached the backend. */
-  @Override
-  public boolean flush(Duration timeout) {
-    return delivery.flush(timeout);
-  }
-
-  /** Gives the backend, if it is up, the flush timeout to take what is kept; then stops. */
-  @Override
-  public void shutdown() {
-    delivery.shutdown();
-  }
-
-  /** Returns how many spans the backend accepted. */
-  public long exportedSpans() {
-    return delivery.exported();
-  }
-
-  /**
-   * Returns how many spans were dropped: refused, pushed out of a full buffer, or left at shutdown.
-   */
-  public long droppedSpans() {
-    return delivery.dropped();
-  }
-
-  long bufferedBytes() {
-    return delivery.bufferedBytes();
-  }
-
-  /** Names the endpoint; header values never appear. */
-  @Override
-  public String toString() {
-    return "OtlpHttpExporter[" + delivery + "]";
+            OtlpHttpExporter.class),
+        batch -> OtlpJson.encode(batch, options.resourceAttributes()));
   }
 }

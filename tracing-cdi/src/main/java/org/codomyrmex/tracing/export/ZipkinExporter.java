@@ -1,11 +1,6 @@
 package org.codomyrmex.tracing.export;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.Map;
-import org.codomyrmex.tracing.Span;
-import org.codomyrmex.tracing.SpanExporter;
 import org.codomyrmex.tracing.internal.TracingConfig;
 
 /**
@@ -22,9 +17,7 @@ import org.codomyrmex.tracing.internal.TracingConfig;
  *     new ZipkinExporter(URI.create("http://localhost:9411/api/v2/spans")));
  * }</pre>
  */
-public final class ZipkinExporter implements SpanExporter {
-  private final HttpDelivery delivery;
-  private final Map<String, String> resourceAttributes;
+public final class ZipkinExporter extends NetworkExporter {
 
   /**
    * Creates an exporter posting to {@code endpoint}, e.g. {@code http://host:9411/api/v2/spans}.
@@ -44,54 +37,14 @@ public final class ZipkinExporter implements SpanExporter {
    *     an http(s) URL
    */
   public ZipkinExporter(URI endpoint, HttpExporterOptions options) {
-    this.resourceAttributes = options.resourceAttributes();
-    this.delivery =
+    super(
         HttpDelivery.of(
             "Zipkin",
             TracingConfig.ZIPKIN_ENDPOINT,
             endpoint,
             JsonEnvelope.ZIPKIN,
             options,
-            ZipkinExporter.class);
-  }
-
-  /** Encodes the batch as one Zipkin v2 JSON list and queues it for sending; never throws. */
-  @Override
-  public void export(Collection<Span> spans) {
-    delivery.export(spans, batch -> ZipkinJson.encode(batch, resourceAttributes));
-  }
-
-  /** Waits at most {@code timeout} until every batch exported so far reached Zipkin. */
-  @Override
-  public boolean flush(Duration timeout) {
-    return delivery.flush(timeout);
-  }
-
-  /** Gives Zipkin, if it is up, the flush timeout to take what is kept; then stops. */
-  @Override
-  public void shutdown() {
-    delivery.shutdown();
-  }
-
-  /** Returns how many spans the backend accepted. */
-  public long exportedSpans() {
-    return delivery.exported();
-  }
-
-  /**
-   * Returns how many spans were dropped: refused, pushed out of a full buffer, or left at shutdown.
-   */
-  public long droppedSpans() {
-    return delivery.dropped();
-  }
-
-  long bufferedBytes() {
-    return delivery.bufferedBytes();
-  }
-
-  /** Names the endpoint; header values never appear. */
-  @Override
-  public String toString() {
-    return "ZipkinExporter[" + delivery + "]";
+            ZipkinExporter.class),
+        batch -> ZipkinJson.encode(batch, options.resourceAttributes()));
   }
 }

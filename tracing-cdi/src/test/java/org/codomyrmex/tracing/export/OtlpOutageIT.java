@@ -69,9 +69,10 @@ class OtlpOutageIT {
       Thread watcher = watch(exporter, largestBuffer);
 
       List<Thread> app = new ArrayList<>();
-      AtomicLong slowestFinishNanos = new AtomicLong();
+      long[] finishNanos = new long[4 * 3000];
       for (int t = 0; t < 4; t++) {
-        app.add(start(() -> bulkyLoad(tracer, 3000, slowestFinishNanos)));
+        int first = t * 3000;
+        app.add(start(() -> bulkyLoad(tracer, finishNanos, first, 3000)));
       }
       for (Thread thread : app) {
         thread.join();
@@ -82,7 +83,12 @@ class OtlpOutageIT {
       watcher.interrupt();
 
       assertThat(largestBuffer.get()).isPositive().isLessThanOrEqualTo(1024 * 1024);
-      assertThat(Duration.ofNanos(slowestFinishNanos.get())).isLessThan(Duration.ofMillis(200));
+      // Preemption and GC on a shared machine may stall a few calls; none waits for the backend.
+      java.util.Arrays.sort(finishNanos);
+      assertThat(Duration.ofNanos(finishNanos[finishNanos.length * 99 / 100]))
+          .isLessThan(Duration.ofMillis(5));
+      assertThat(Duration.ofNanos(finishNanos[finishNanos.length - 1]))
+          .isLessThan(Duration.ofSeconds(2));
       assertThat(shutdown).isLessThan(Duration.ofMillis(2500));
       assertThat(exporter.exportedSpans()).isZero();
       assertThat(exporter.droppedSpans()).isPositive();
@@ -117,14 +123,14 @@ class OtlpOutageIT {
   }
 
   // Spans with 2 KiB of incompressible text each, so that a megabyte fills fast.
-  private static void bulkyLoad(Tracer tracer, int spans, AtomicLong slowestNanos) {
+  private static void bulkyLoad(Tracer tracer, long[] finishNanos, int first, int spans) {
     for (int i = 0; i < spans; i++) {
       String text = randomText(2048);
       long start = System.nanoTime();
       Span span = tracer.startSpan("bulky-" + i);
       span.setAttribute("payload", text);
       span.finish();
-      slowestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+      finishNanos[first + i] = System.nanoTime() - start;
     }
   }
 
