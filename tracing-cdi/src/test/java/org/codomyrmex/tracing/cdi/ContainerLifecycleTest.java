@@ -4,50 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.enterprise.inject.spi.DeploymentException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.Tracer;
 import org.codomyrmex.tracing.Tracers;
 import org.codomyrmex.tracing.cdi.TestBeans.OrderService;
 import org.codomyrmex.tracing.cdi.TestBeans.RecordingExporter;
-import org.codomyrmex.tracing.cdi.TestBeans.SwitchedService;
 import org.codomyrmex.tracing.cdi.TestBeans.TracerHolder;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Start-up and shut-down behaviour, on both deployment kinds, configured by system properties. */
-class ContainerLifecycleTest {
-  private final Map<String, String> properties = new HashMap<>();
-
-  @BeforeEach
-  void reset() {
-    Tracers.shutdownAll();
-    RecordingExporter.reset();
-  }
-
-  @AfterEach
-  void clearProperties() {
-    properties.keySet().forEach(System::clearProperty);
-    Tracers.shutdownAll();
-  }
-
-  private void set(String key, String value) {
-    properties.put(key, value);
-    System.setProperty(key, value);
-  }
-
-  private static WeldContainer start(Deployments deployment) {
-    return deployment
-        .weld(
-            OrderService.class, SwitchedService.class, TracerHolder.class, RecordingExporter.class)
-        .initialize();
-  }
-
+class ContainerLifecycleTest extends ConfiguredContainers {
   @ParameterizedTest
   @EnumSource(Deployments.class)
   void shutdownFlushesQueuedSpansBeforeExporterBeansAreDestroyed(Deployments deployment)

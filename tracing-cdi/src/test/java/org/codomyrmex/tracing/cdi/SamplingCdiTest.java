@@ -5,55 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.DeploymentException;
-import java.util.HashMap;
 import java.util.Map;
 import org.codomyrmex.tracing.Sampler;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.SpanContext;
 import org.codomyrmex.tracing.SpanKind;
 import org.codomyrmex.tracing.Tracer;
-import org.codomyrmex.tracing.Tracers;
 import org.codomyrmex.tracing.cdi.TestBeans.OrderService;
 import org.codomyrmex.tracing.cdi.TestBeans.RecordingExporter;
-import org.codomyrmex.tracing.cdi.TestBeans.SwitchedService;
 import org.codomyrmex.tracing.cdi.TestBeans.TracerHolder;
 import org.jboss.weld.environment.se.WeldContainer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The configured sampler and the application's Sampler bean, on both deployment kinds. */
-class SamplingCdiTest {
-  private final Map<String, String> properties = new HashMap<>();
-
-  @BeforeEach
-  void reset() {
-    Tracers.shutdownAll();
-    RecordingExporter.reset();
-  }
-
-  @AfterEach
-  void clearProperties() {
-    properties.keySet().forEach(System::clearProperty);
-    Tracers.shutdownAll();
-  }
-
-  private void set(String key, String value) {
-    properties.put(key, value);
-    System.setProperty(key, value);
-  }
-
-  private static WeldContainer start(Deployments deployment, Class<?>... more) {
-    Class<?>[] beans = {
-      OrderService.class, SwitchedService.class, TracerHolder.class, RecordingExporter.class
-    };
-    Class<?>[] all = java.util.Arrays.copyOf(beans, beans.length + more.length);
-    System.arraycopy(more, 0, all, beans.length, more.length);
-    return deployment.weld(all).initialize();
-  }
-
+class SamplingCdiTest extends ConfiguredContainers {
   /** Records only the traces whose root is a {@code place} call. */
   @ApplicationScoped
   static class PlaceOnlySampler implements Sampler {
