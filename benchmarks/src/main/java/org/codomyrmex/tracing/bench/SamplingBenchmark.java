@@ -3,6 +3,7 @@ package org.codomyrmex.tracing.bench;
 import java.util.concurrent.TimeUnit;
 import org.codomyrmex.tracing.Sampler;
 import org.codomyrmex.tracing.Span;
+import org.codomyrmex.tracing.SpanKind;
 import org.codomyrmex.tracing.Tracer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,10 +47,12 @@ public class SamplingBenchmark {
 
     final CountingExporter sink = new CountingExporter();
     Tracer tracer;
+    Sampler decider;
 
     @Setup
     public void setUp() {
-      tracer = Tracer.create("bench-" + sampler, sink, sampler(sampler));
+      decider = sampler(sampler);
+      tracer = Tracer.create("bench-" + sampler, sink, decider);
     }
 
     private static Sampler sampler(String name) {
@@ -74,6 +77,26 @@ public class SamplingBenchmark {
   @Benchmark
   public Span full(Sampled sampled) {
     return Work.full(sampled.tracer);
+  }
+
+  /** The decision alone, on a new random trace id each call (the ids cost the same for all). */
+  @Benchmark
+  public boolean decide(Sampled sampled, Ids ids) {
+    long low = ids.next();
+    return sampled.decider.shouldSample(low * 31, low, "op", SpanKind.SERVER, System.nanoTime());
+  }
+
+  /** A cheap per-thread id sequence: an xorshift, so the decision sees varied ids. */
+  @State(org.openjdk.jmh.annotations.Scope.Thread)
+  public static class Ids {
+    private long state = 0x9E3779B97F4A7C15L;
+
+    long next() {
+      state ^= state << 13;
+      state ^= state >>> 7;
+      state ^= state << 17;
+      return state;
+    }
   }
 
   @Benchmark
