@@ -16,13 +16,6 @@ final class Log4jThreadContext implements MdcBackend {
   }
 
   @Override
-  public Object swap(String key, Object value) {
-    Object previous = ThreadContext.get(key);
-    ThreadContext.put(key, (String) value);
-    return previous;
-  }
-
-  @Override
   public void remove(String key) {
     ThreadContext.remove(key);
   }

@@ -10,7 +10,11 @@ interface MdcBackend {
   void put(String key, Object value);
 
   /** Sets {@code key} to {@code value} on this thread and returns the value it had, or null. */
-  Object swap(String key, Object value);
+  default Object swap(String key, Object value) {
+    Object previous = get(key);
+    put(key, value);
+    return previous;
+  }
 
   /** Removes {@code key} on this thread. */
   void remove(String key);

@@ -16,13 +16,6 @@ final class Slf4jMdc implements MdcBackend {
   }
 
   @Override
-  public Object swap(String key, Object value) {
-    Object previous = MDC.get(key);
-    MDC.put(key, (String) value);
-    return previous;
-  }
-
-  @Override
   public void remove(String key) {
     MDC.remove(key);
   }
