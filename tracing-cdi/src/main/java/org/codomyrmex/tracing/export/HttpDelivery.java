@@ -26,14 +26,15 @@ import org.codomyrmex.tracing.internal.RateLimitedLogger;
  * a moment, {@code export} never waits, so other exporters of the tracer carry on.
  */
 final class HttpDelivery {
-  // Kept batches are sent together, up to this much JSON a request; also how far the tracer's
+  // Kept batches are sent together, up to this many uncompressed bytes a request; also how far the
+  // tracer's
   // thread may run ahead of a backend that keeps up.
   static final long MAX_REQUEST_BYTES = 256 * 1024;
   private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final String backend;
   private final HttpSender sender;
-  private final JsonEnvelope envelope;
+  private final BodyFormat format;
   private final Duration flushTimeout;
   private final String target;
   private final RateLimitedLogger log;
@@ -57,13 +58,13 @@ final class HttpDelivery {
   HttpDelivery(
       String backend,
       HttpSender sender,
-      JsonEnvelope envelope,
+      BodyFormat format,
       long bufferBytes,
       Duration flushTimeout,
       Class<?> owner) {
     this.backend = backend;
     this.sender = sender;
-    this.envelope = envelope;
+    this.format = format;
     this.flushTimeout = flushTimeout;
     this.buffer = new OutageBuffer(bufferBytes);
     this.target = withoutSecrets(sender.endpoint());
@@ -80,12 +81,13 @@ final class HttpDelivery {
       String backend,
       String key,
       URI endpoint,
-      JsonEnvelope envelope,
+      BodyFormat format,
       HttpExporterOptions options,
       Class<?> owner) {
-    HttpSender sender = new HttpSender(key, endpoint, options.transport(), options.headers());
+    HttpSender sender =
+        new HttpSender(key, endpoint, options.transport(), options.headers(), format.contentType());
     return new HttpDelivery(
-        backend, sender, envelope, options.bufferBytes(), options.flushTimeout(), owner);
+        backend, sender, format, options.bufferBytes(), options.flushTimeout(), owner);
   }
 
   private static String threadName(String backend, String target) {
@@ -106,14 +108,14 @@ final class HttpDelivery {
     }
     HttpSender.Payload payload;
     try {
-      byte[] json = encoder.apply(spans);
+      byte[] body = encoder.apply(spans);
       // While the backend keeps up, a batch waits briefly: it stays plain, and the delivery thread
       // compresses what it sends, joined. While it is down or behind, a batch may wait long:
       // compressed now.
       payload =
           backlogged
-              ? sender.payload(json, spans.size())
-              : HttpSender.Payload.plain(json, spans.size());
+              ? sender.payload(body, spans.size())
+              : HttpSender.Payload.plain(body, spans.size());
     } catch (RuntimeException e) {
       drop(spans.size(), "cannot encode", e);
       return;
@@ -228,13 +230,13 @@ final class HttpDelivery {
     if (batches.size() == 1 && batches.get(0).payload().gzipped()) {
       return batches.get(0).payload();
     }
-    List<byte[]> jsons = new ArrayList<>(batches.size());
+    List<byte[]> bodies = new ArrayList<>(batches.size());
     int spans = 0;
     for (OutageBuffer.Entry entry : batches) {
-      jsons.add(HttpSender.json(entry.payload()));
+      bodies.add(HttpSender.uncompressed(entry.payload()));
       spans += entry.payload().spanCount();
     }
-    return sender.payload(envelope.join(jsons), spans);
+    return sender.payload(format.join(bodies), spans);
   }
 
   // The oldest batches once they may be sent, or null when stopped.

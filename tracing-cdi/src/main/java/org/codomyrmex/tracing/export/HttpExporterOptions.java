@@ -7,8 +7,8 @@ import java.util.Map;
 import org.codomyrmex.tracing.internal.SecretHeaders;
 
 /**
- * Request headers, resource attributes, outage buffer and flush timeout of a {@link ZipkinExporter}
- * or {@link OtlpHttpExporter}; immutable, each {@code with} method returns a copy.
+ * Request headers, resource attributes, outage buffer, flush timeout and compression of a {@link
+ * ZipkinExporter} or {@link OtlpHttpExporter}; immutable, each {@code with} method returns a copy.
  *
  * <pre>{@code
  * SpanExporter exporter = new OtlpHttpExporter(
@@ -98,6 +98,14 @@ public final class HttpExporterOptions {
     return new HttpExporterOptions(headers, resourceAttributes, bufferBytes, timeout, transport);
   }
 
+  /**
+   * Returns these options compressing request bodies with gzip (the default) or sending them as
+   * they are: on a loopback or in-cluster link compression costs more CPU than it saves.
+   */
+  public HttpExporterOptions withGzip(boolean gzip) {
+    return withTransport(transport.withGzip(gzip));
+  }
+
   HttpExporterOptions withBufferBytes(long bytes) {
     return new HttpExporterOptions(headers, resourceAttributes, bytes, flushTimeout, transport);
   }
@@ -138,6 +146,8 @@ public final class HttpExporterOptions {
         + bufferBytes
         + ", flushTimeout="
         + flushTimeout
+        + ", gzip="
+        + transport.gzip()
         + "]";
   }
 }

@@ -26,6 +26,7 @@ final class HttpSender {
   private final Settings settings;
   private final SecretHeaders headers;
   private final HttpClient client;
+  private final String contentType;
   // Cleared for good when the backend rejects a compressed body with 415.
   private volatile boolean gzip;
 
@@ -34,8 +35,10 @@ final class HttpSender {
    *
    * @throws IllegalArgumentException naming {@code key} when the endpoint is not an http(s) URL
    */
-  HttpSender(String key, URI endpoint, Settings settings, SecretHeaders headers) {
+  HttpSender(
+      String key, URI endpoint, Settings settings, SecretHeaders headers, String contentType) {
     this.endpoint = checked(key, endpoint);
+    this.contentType = contentType;
     this.settings = settings;
     this.headers = headers;
     this.gzip = settings.gzip();
@@ -65,14 +68,17 @@ final class HttpSender {
     return settings;
   }
 
-  /** Returns {@code json} as it will be sent: compressed unless the backend refused gzip. */
-  Payload payload(byte[] json, int spanCount) {
+  /**
+   * Returns {@code body} as it will be sent: compressed unless compression is off or the backend
+   * refused gzip.
+   */
+  Payload payload(byte[] body, int spanCount) {
     boolean compressed = gzip;
-    return new Payload(compressed ? gzip(json) : json, compressed, spanCount, json.length);
+    return new Payload(compressed ? gzip(body) : body, compressed, spanCount, body.length);
   }
 
-  /** Returns the JSON of {@code payload}, uncompressed. */
-  static byte[] json(Payload payload) {
+  /** Returns the body of {@code payload}, uncompressed. */
+  static byte[] uncompressed(Payload payload) {
     return payload.gzipped() ? gunzip(payload.body()) : payload.body();
   }
 
@@ -98,7 +104,7 @@ final class HttpSender {
             .timeout(settings.requestTimeout())
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
-    request.header("Content-Type", "application/json");
+    request.header("Content-Type", contentType);
     if (compressed) {
       request.header("Content-Encoding", "gzip");
     }
@@ -139,15 +145,15 @@ final class HttpSender {
   /**
    * One batch, encoded as it is sent.
    *
-   * @param body the JSON, compressed when {@code gzipped}
+   * @param body the encoded spans, compressed when {@code gzipped}
    * @param gzipped whether {@code body} is gzip-compressed
    * @param spanCount the spans in it
-   * @param rawLength the length of the uncompressed JSON
+   * @param rawLength the length of the uncompressed body
    */
   record Payload(byte[] body, boolean gzipped, int spanCount, int rawLength) {
-    /** Returns {@code json} uncompressed, to be compressed when it is sent. */
-    static Payload plain(byte[] json, int spanCount) {
-      return new Payload(json, false, spanCount, json.length);
+    /** Returns {@code body} uncompressed, to be compressed when it is sent. */
+    static Payload plain(byte[] body, int spanCount) {
+      return new Payload(body, false, spanCount, body.length);
     }
   }
 
@@ -175,6 +181,11 @@ final class HttpSender {
           Duration.ofMillis(200),
           Duration.ofSeconds(5),
           true);
+    }
+
+    /** Returns these settings with compression on or off. */
+    Settings withGzip(boolean on) {
+      return new Settings(connectTimeout, requestTimeout, initialBackoff, maxBackoff, on);
     }
 
     /** The pause after {@code failures} failed attempts in a row: doubling, jittered, capped. */

@@ -41,7 +41,8 @@ final class OtlpJson {
         });
   }
 
-  private static Map<String, List<Span>> groupByService(Collection<Span> spans) {
+  /** Returns the spans of each service, the services in the order they first appear. */
+  static Map<String, List<Span>> groupByService(Collection<Span> spans) {
     Map<String, List<Span>> byService = new LinkedHashMap<>();
     for (Span span : spans) {
       byService.computeIfAbsent(JsonSupport.serviceName(span), k -> new ArrayList<>()).add(span);
@@ -64,16 +65,28 @@ final class OtlpJson {
       JsonGenerator json, String service, Map<String, String> resource) throws IOException {
     json.writeObjectFieldStart("resource");
     json.writeArrayFieldStart("attributes");
-    OtlpValues.writeKeyValue(json, JsonSupport.SERVICE_NAME, service);
-    for (Map.Entry<String, String> e : resource.entrySet()) {
-      if (!JsonSupport.isServiceName(e.getKey()) && !e.getKey().startsWith(SDK_PREFIX)) {
-        OtlpValues.writeKeyValue(json, e.getKey(), e.getValue());
-      }
+    for (Map.Entry<String, String> e : resourceAttributes(service, resource).entrySet()) {
+      OtlpValues.writeKeyValue(json, e.getKey(), e.getValue());
     }
-    OtlpValues.writeKeyValue(json, SDK_PREFIX + "name", "codomyrmex-tracing");
-    OtlpValues.writeKeyValue(json, SDK_PREFIX + "language", "java");
     json.writeEndArray();
     json.writeEndObject();
+  }
+
+  /**
+   * Returns the attributes of a service's resource: its name, the configured ones, and this SDK's
+   * (which the configured ones cannot replace).
+   */
+  static Map<String, String> resourceAttributes(String service, Map<String, String> resource) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put(JsonSupport.SERVICE_NAME, service);
+    for (Map.Entry<String, String> e : resource.entrySet()) {
+      if (!JsonSupport.isServiceName(e.getKey()) && !e.getKey().startsWith(SDK_PREFIX)) {
+        attributes.put(e.getKey(), e.getValue());
+      }
+    }
+    attributes.put(SDK_PREFIX + "name", "codomyrmex-tracing");
+    attributes.put(SDK_PREFIX + "language", "java");
+    return attributes;
   }
 
   private static void writeScopeSpans(JsonGenerator json, List<Span> spans) throws IOException {
@@ -146,12 +159,17 @@ final class OtlpJson {
     }
     json.writeArrayFieldStart("attributes");
     for (Map.Entry<String, Object> e : attributes.entrySet()) {
-      boolean onResource = skipServiceName && JsonSupport.isServiceName(e.getKey());
-      if (e.getValue() != null && !onResource) {
+      if (isWritten(e, skipServiceName)) {
         OtlpValues.writeKeyValue(json, e.getKey(), e.getValue());
       }
     }
     json.writeEndArray();
+  }
+
+  /** Whether an attribute goes out: not null, and not the service name the resource carries. */
+  static boolean isWritten(Map.Entry<String, Object> attribute, boolean skipServiceName) {
+    boolean onResource = skipServiceName && JsonSupport.isServiceName(attribute.getKey());
+    return attribute.getValue() != null && !onResource;
   }
 
   // Status codes in the proto: UNSET=0, OK=1, ERROR=2, the order of our enum.

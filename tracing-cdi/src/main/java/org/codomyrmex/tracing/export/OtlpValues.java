@@ -41,7 +41,8 @@ final class OtlpValues {
     json.writeEndObject();
   }
 
-  private static boolean isIntegral(Object value) {
+  /** Whether {@code value} is an OTLP {@code int_value}: a whole number that fits 64 bits. */
+  static boolean isIntegral(Object value) {
     return value instanceof Long
         || value instanceof Integer
         || value instanceof Short

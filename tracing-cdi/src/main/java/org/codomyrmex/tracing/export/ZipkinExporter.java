@@ -42,7 +42,7 @@ public final class ZipkinExporter extends NetworkExporter {
             "Zipkin",
             TracingConfig.ZIPKIN_ENDPOINT,
             endpoint,
-            JsonEnvelope.ZIPKIN,
+            BodyFormat.ZIPKIN,
             options,
             ZipkinExporter.class),
         batch -> ZipkinJson.encode(batch, options.resourceAttributes()));

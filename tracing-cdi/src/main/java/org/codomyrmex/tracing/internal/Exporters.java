@@ -111,7 +111,11 @@ public final class Exporters {
             config.zipkinEndpoint(), networkOptions(config, config.zipkinHeaders()));
       case "otlp":
         return new OtlpHttpExporter(
-            config.otlpEndpoint(), networkOptions(config, config.otlpHeaders()));
+            config.otlpEndpoint(),
+            networkOptions(config, config.otlpHeaders()),
+            config.otlpProtobuf()
+                ? OtlpHttpExporter.Encoding.PROTOBUF
+                : OtlpHttpExporter.Encoding.JSON);
       case "none":
         return spans -> {};
       default:
@@ -127,6 +131,7 @@ public final class Exporters {
         .withHeaders(values)
         .withResourceAttributes(config.resourceAttributes())
         .withBufferMb(config.bufferMb())
+        .withGzip(config.gzip())
         .withFlushTimeout(Duration.ofMillis(config.flushTimeoutMs()));
   }
 

@@ -49,6 +49,8 @@ public final class TracingConfig {
   public static final String OTLP_HEADERS = "tracing.exporter.otlp.headers";
   public static final String ZIPKIN_HEADERS = "tracing.exporter.zipkin.headers";
   public static final String BUFFER_MB = "tracing.exporter.buffer-mb";
+  public static final String OTLP_PROTOCOL = "tracing.exporter.otlp.protocol";
+  public static final String COMPRESSION = "tracing.exporter.compression";
   public static final String RESOURCE_ATTRIBUTES = "tracing.resource.attributes";
   // OpenTelemetry names, read when the tracing.* key is not set.
   public static final String OTEL_SERVICE_NAME = "otel.service.name";
@@ -65,6 +67,8 @@ public final class TracingConfig {
   private static final Set<String> EXPORTERS =
       Set.of("console", "memory", "jsonl", "zipkin", "otlp", "none");
   private static final Set<String> PROPAGATIONS = Set.of("x-trace", "w3c");
+  private static final Set<String> OTLP_PROTOCOLS = Set.of("http/json", "http/protobuf");
+  private static final Set<String> COMPRESSIONS = Set.of("gzip", "none");
   private static final int MAX_BUFFER_MB = 4096;
   private static final String SERVICE_NAME_ATTRIBUTE = "service.name";
 
@@ -88,6 +92,8 @@ public final class TracingConfig {
   private final SecretHeaders otlpHeaders;
   private final SecretHeaders zipkinHeaders;
   private final int bufferMb;
+  private final boolean otlpProtobuf;
+  private final boolean gzip;
   private final Map<String, String> resourceAttributes;
 
   private TracingConfig(Function<String, String> lookup) {
@@ -111,6 +117,8 @@ public final class TracingConfig {
     this.otlpHeaders = headers(firstSet(OTLP_HEADERS, OTEL_TRACES_HEADERS, OTEL_HEADERS));
     this.zipkinHeaders = headers(ZIPKIN_HEADERS);
     this.bufferMb = (int) positive(BUFFER_MB, 16, MAX_BUFFER_MB);
+    this.otlpProtobuf = "http/protobuf".equals(one(OTLP_PROTOCOL, "http/json", OTLP_PROTOCOLS));
+    this.gzip = "gzip".equals(one(COMPRESSION, "gzip", COMPRESSIONS));
     this.resourceAttributes = readResourceAttributes();
     if (exporters.contains("none") && exporters.size() > 1) {
       throw invalid(EXPORTER, String.join(",", exporters), "'none' cannot be combined");
@@ -209,6 +217,16 @@ public final class TracingConfig {
     return otlpHeaders;
   }
 
+  /** Whether the OTLP exporter sends protobuf ({@code http/protobuf}) rather than JSON. */
+  public boolean otlpProtobuf() {
+    return otlpProtobuf;
+  }
+
+  /** Whether the network exporters gzip their request bodies. */
+  public boolean gzip() {
+    return gzip;
+  }
+
   /** Headers of every Zipkin request; their values are secrets. */
   public SecretHeaders zipkinHeaders() {
     return zipkinHeaders;
@@ -298,6 +316,14 @@ public final class TracingConfig {
       // reported below
     }
     throw invalid(key, value, "expected an integer from 1 to " + max);
+  }
+
+  private String one(String key, String fallback, Set<String> allowed) {
+    List<String> items = list(key, fallback, allowed);
+    if (items.size() > 1) {
+      throw invalid(key, raw(key), "expected one of " + new java.util.TreeSet<>(allowed));
+    }
+    return items.get(0);
   }
 
   private List<String> list(String key, String fallback, Set<String> allowed) {

@@ -109,7 +109,7 @@ class OtlpHttpExporterTest {
     List<Span> second = SampleSpans.many("b", 2);
 
     byte[] joined =
-        JsonEnvelope.OTLP.join(List.of(OtlpJson.encode(first), OtlpJson.encode(second)));
+        BodyFormat.OTLP_JSON.join(List.of(OtlpJson.encode(first), OtlpJson.encode(second)));
 
     ExportTraceServiceRequest parsed = parseStrictly(joined);
     assertThat(parsed.getResourceSpansList())

@@ -80,6 +80,32 @@ class TracingConfigTest {
   }
 
   @Test
+  void otlpProtocolAndCompressionDefaultToJsonAndGzip() {
+    assertThat(of(Map.of()).otlpProtobuf()).isFalse();
+    assertThat(of(Map.of()).gzip()).isTrue();
+    TracingConfig config =
+        of(
+            Map.of(
+                "tracing.exporter.otlp.protocol", "HTTP/Protobuf",
+                "tracing.exporter.compression", "none"));
+    assertThat(config.otlpProtobuf()).isTrue();
+    assertThat(config.gzip()).isFalse();
+    assertThat(of(Map.of("tracing.exporter.otlp.protocol", "http/json")).otlpProtobuf()).isFalse();
+  }
+
+  @Test
+  void otlpProtocolAndCompressionRejectWhatTheyDoNotKnow() {
+    assertThatThrownBy(() -> of(Map.of("tracing.exporter.otlp.protocol", "grpc")))
+        .hasMessageStartingWith("tracing.exporter.otlp.protocol")
+        .hasMessageContaining("http/protobuf");
+    assertThatThrownBy(
+            () -> of(Map.of("tracing.exporter.otlp.protocol", "http/json,http/protobuf")))
+        .hasMessageStartingWith("tracing.exporter.otlp.protocol");
+    assertThatThrownBy(() -> of(Map.of("tracing.exporter.compression", "zstd")))
+        .hasMessageStartingWith("tracing.exporter.compression");
+  }
+
+  @Test
   void systemPropertiesAndEnvironmentNames() {
     System.setProperty("tracing.service-name", "from-property");
     try {
