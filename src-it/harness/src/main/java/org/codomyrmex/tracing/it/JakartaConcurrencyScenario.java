@@ -33,6 +33,16 @@ public interface JakartaConcurrencyScenario {
   }
 
   @Test
+  default void supplyAsyncOnTheManagedExecutorIsAChildOfTheRequest() {
+    assertChild("supply-async", "supplied-task");
+  }
+
+  @Test
+  default void stageOfWithContextCaptureIsAChildOfTheRequestWhoeverStartsIt() {
+    assertChild("context-capture", "captured-stage");
+  }
+
+  @Test
   default void contextualProxyIsAChildAndLeavesThePoolThreadWithNothing() {
     assertThat(assertChild("contextual", "contextual-task")).endsWith(" pool=none");
   }

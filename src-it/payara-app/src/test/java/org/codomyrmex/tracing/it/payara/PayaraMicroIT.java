@@ -8,7 +8,6 @@ import org.codomyrmex.tracing.it.LogFile;
 import org.codomyrmex.tracing.it.RuntimeProcess;
 import org.codomyrmex.tracing.it.TraceViewerChecks;
 import org.codomyrmex.tracing.it.TracingScenario;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The scenario on Payara Micro (Jersey, Weld, MicroProfile Config and Rest Client). */
@@ -61,21 +60,4 @@ class PayaraMicroIT extends TracingScenario
   void aLineLoggedInATracedResourceShowsTheServerSpansIdsOnTheConsole() throws Exception {
     LogFile.assertLoggedLineShowsTheServerSpan(base, output);
   }
-
-  // The sample's @ContextServiceDefinition/@ManagedExecutorDefinition sit on its JAX-RS resource,
-  // where WildFly reads them; Payara binds nothing under their names (NameNotFoundException). Moved
-  // to a @WebListener, Payara's log said it created them, yet the names were still unbound
-  // (java:app and java:comp alike). Not understood yet.
-  private static final String UNBOUND_DEFINITIONS =
-      "Payara binds no name of the sample's @ContextServiceDefinition/@ManagedExecutorDefinition";
-
-  @Override
-  @Test
-  @Disabled(UNBOUND_DEFINITIONS)
-  public void contextualProxyIsAChildAndLeavesThePoolThreadWithNothing() {}
-
-  @Override
-  @Test
-  @Disabled(UNBOUND_DEFINITIONS)
-  public void executorWhoseContextClearsTracingRunsTasksAsRoots() {}
 }

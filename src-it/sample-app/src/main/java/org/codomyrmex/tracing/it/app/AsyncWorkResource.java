@@ -3,6 +3,7 @@ package org.codomyrmex.tracing.it.app;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ContextServiceDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,6 +95,35 @@ public class AsyncWorkResource {
     return afterwards(single.submit(proxy)) + " pool=" + poolThreadCarries(single);
   }
 
+  /** {@code ManagedExecutorService.supplyAsync} on the default managed executor. */
+  @GET
+  @Path("supply-async")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String supplyAsync() throws Exception {
+    ManagedExecutorService executor = lookup("java:comp/DefaultManagedExecutorService");
+    return afterwards(executor.supplyAsync(() -> spanParent("supplied-task")));
+  }
+
+  /**
+   * An async stage of {@link #TRACED_CONTEXT}'s {@code withContextCapture}, made on the request
+   * thread. The future it depends on is completed by a task of the executor that clears {@code
+   * Tracing}, so the stage is handed to the pool from a thread without a span: it has the request's
+   * span only if the stage captured it when it was made. (Not {@code
+   * java:comp/DefaultContextService}: Payara's leaves third-party context types unchanged.)
+   */
+  @GET
+  @Path("context-capture")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String contextCapture() throws Exception {
+    ContextService context = lookup(TRACED_CONTEXT);
+    CompletableFuture<Void> trigger = new CompletableFuture<>();
+    CompletableFuture<String> stage =
+        context.withContextCapture(trigger).thenApplyAsync(none -> spanParent("captured-stage"));
+    ExecutorService untraced = lookup(UNTRACED_EXECUTOR);
+    untraced.submit(() -> trigger.complete(null));
+    return afterwards(stage);
+  }
+
   /** A task on the executor whose context service clears {@code Tracing}. */
   @GET
   @Path("untraced")
@@ -111,11 +142,14 @@ public class AsyncWorkResource {
   }
 
   private Callable<String> task(String name) {
-    return () -> {
-      try (Span span = tracer.span(name)) {
-        return String.valueOf(span.parentSpanId());
-      }
-    };
+    return () -> spanParent(name);
+  }
+
+  // Makes and ends a span named name; returns its parent's id.
+  private String spanParent(String name) {
+    try (Span span = tracer.span(name)) {
+      return String.valueOf(span.parentSpanId());
+    }
   }
 
   private Callable<String> leavingASpanOpen(Callable<String> task) {
