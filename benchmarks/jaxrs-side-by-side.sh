@@ -7,6 +7,7 @@
 # Usage: benchmarks/jaxrs-side-by-side.sh [rounds [warm-up-s [measured-s]]]   (default 4 40 20,
 #   about 25 minutes; "1 5 5" is a smoke run of about 2 minutes)
 #   BENCH_MODES=untraced,ours limits the modes; BENCH_CONNECTIONS=8 sets wrk's -c.
+#   BENCH_SERVER_ARGS adds JVM options to every server ({mode} = its label), e.g. a JFR recording.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROUNDS=${1:-4}
@@ -21,4 +22,5 @@ mkdir -p target/results
 java -cp "target/classes:target/lib/*" \
   -Dbench.rounds="$ROUNDS" -Dbench.warmup="$WARMUP" -Dbench.measure="$MEASURE" \
   -Dbench.connections="${BENCH_CONNECTIONS:-8}" -Dbench.modes="${BENCH_MODES:-}" \
+  -Dbench.server-args="${BENCH_SERVER_ARGS:-}" \
   org.codomyrmex.tracing.bench.jaxrs.JaxRsSideBySide 2>&1 | tee "target/results/jaxrs-side-by-side-$(date -u +%Y%m%dT%H%M%SZ).txt"

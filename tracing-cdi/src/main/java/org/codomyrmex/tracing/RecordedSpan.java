@@ -8,12 +8,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** A span of a recorded trace: its state behind a small spin lock, exported when finished. */
 final class RecordedSpan extends Span {
   private static final VarHandle LOCK;
   private static final int MAX_ATTRIBUTES = 128;
   private static final int MAX_EVENTS = 128;
+  private static final String SERVICE_NAME = "service.name";
 
   static {
     try {
@@ -81,6 +83,37 @@ final class RecordedSpan extends Span {
       return Collections.unmodifiableMap(attributesLocked());
     } finally {
       unlock();
+    }
+  }
+
+  @Override
+  public Object attribute(String key) {
+    lock();
+    try {
+      Object value = attributeLocked(key);
+      if (value == null && SERVICE_NAME.equals(key) && tracer != null) {
+        return tracer.serviceName();
+      }
+      return value;
+    } finally {
+      unlock();
+    }
+  }
+
+  @Override
+  public void forEachAttribute(BiConsumer<String, Object> action) {
+    Object[] copy;
+    lock();
+    try {
+      copy = attributeArrayLocked();
+    } finally {
+      unlock();
+    }
+    // Outside the lock: the action may call back into this span.
+    for (int i = 0; i < copy.length; i += 2) {
+      if (copy[i] != null) {
+        action.accept((String) copy[i], copy[i + 1]);
+      }
     }
   }
 
@@ -265,6 +298,53 @@ final class RecordedSpan extends Span {
     }
     if (x.events.size() + 1 < MAX_EVENTS) {
       x.events.add(new Span.Event(name, nanos, attributes));
+    }
+  }
+
+  private Object attributeLocked(String key) {
+    if (key.equals(key0)) {
+      return value0;
+    }
+    if (key.equals(key1)) {
+      return value1;
+    }
+    if (extras != null) {
+      for (int i = 0; i < extras.moreAttributeCount; i++) {
+        if (key.equals(extras.moreAttributes[2 * i])) {
+          return extras.moreAttributes[2 * i + 1];
+        }
+      }
+    }
+    return null;
+  }
+
+  // Keys and values in turn, service.name first as in attributesLocked(); a null key is a gap.
+  private Object[] attributeArrayLocked() {
+    int more = extras == null ? 0 : extras.moreAttributeCount;
+    Object[] array = new Object[2 * (3 + more)];
+    if (tracer != null) {
+      array[0] = SERVICE_NAME;
+      array[1] = tracer.serviceName();
+    }
+    putIntoArray(array, 2, key0, value0);
+    putIntoArray(array, 4, key1, value1);
+    for (int i = 0; i < more; i++) {
+      putIntoArray(
+          array,
+          6 + 2 * i,
+          (String) extras.moreAttributes[2 * i],
+          extras.moreAttributes[2 * i + 1]);
+    }
+    return array;
+  }
+
+  private static void putIntoArray(Object[] array, int index, String key, Object value) {
+    if (SERVICE_NAME.equals(key)) {
+      array[0] = key;
+      array[1] = value;
+    } else {
+      array[index] = key;
+      array[index + 1] = value;
     }
   }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.codomyrmex.tracing.internal.Ids;
 
 /**
@@ -135,6 +136,26 @@ public abstract sealed class Span implements AutoCloseable permits RecordedSpan,
 
   /** Returns a snapshot of the attributes, {@code service.name} first. */
   public abstract Map<String, Object> attributes();
+
+  /**
+   * Returns the value of the attribute {@code key}, or {@code null}; cheaper than {@link
+   * #attributes()} for one value.
+   */
+  public Object attribute(String key) {
+    return attributes().get(key);
+  }
+
+  /**
+   * Gives each attribute to {@code action} in the order of {@link #attributes()}, without copying
+   * them into a map: what exporters use.
+   *
+   * <pre>{@code
+   * span.forEachAttribute((key, value) -> out.println(key + "=" + value));
+   * }</pre>
+   */
+  public void forEachAttribute(BiConsumer<String, Object> action) {
+    attributes().forEach(action);
+  }
 
   /** Returns a snapshot of the events in the order they were added. */
   public abstract List<Event> events();

@@ -20,6 +20,27 @@ class SpanTest {
   }
 
   @Test
+  void singleAttributesAndIterationAgreeWithTheSnapshot() {
+    Span span = tracer.startSpan("op");
+    span.setAttribute("a", "1").setAttribute("b", 2L).setAttribute("c", true);
+    span.setAttribute("d", 4.5).setAttribute("a", "one");
+    Span renamed = tracer.startSpan("other");
+    renamed.setAttribute("x", "y").setAttribute("service.name", "billing");
+
+    for (Span s : List.of(span, renamed)) {
+      Map<String, Object> iterated = new java.util.LinkedHashMap<>();
+      s.forEachAttribute(iterated::put);
+      assertThat(iterated).containsExactlyEntriesOf(s.attributes());
+      s.attributes().forEach((key, value) -> assertThat(s.attribute(key)).isEqualTo(value));
+    }
+    assertThat(span.attribute("a")).isEqualTo("one");
+    assertThat(span.attribute("service.name")).isEqualTo("orders");
+    assertThat(span.attribute("missing")).isNull();
+    assertThat(renamed.attributes().keySet()).containsExactly("service.name", "x");
+    assertThat(renamed.attribute("service.name")).isEqualTo("billing");
+  }
+
+  @Test
   void attributesOfEveryTypeAndServiceName() {
     Span span = tracer.startSpan("op");
     span.setAttribute("s", "text")

@@ -49,7 +49,7 @@ final class JsonSupport {
 
   /** Returns the span's {@code service.name} attribute, else its tracer's service name. */
   static String serviceName(Span span) {
-    Object name = span.attributes().get(SERVICE_NAME);
+    Object name = span.attribute(SERVICE_NAME);
     if (name != null) {
       return name.toString();
     }

@@ -109,7 +109,7 @@ final class OtlpJson {
     if (span.parentSpanId() != null) {
       json.writeStringField("parentSpanId", span.parentSpanId());
     }
-    json.writeNumberField("flags", span.context().sampled() ? 1 : 0); // W3C trace flags
+    json.writeNumberField("flags", flags(span));
     json.writeStringField("name", span.name());
     json.writeNumberField("kind", kind(span));
     json.writeStringField("startTimeUnixNano", Long.toString(span.startEpochNanos()));
@@ -118,6 +118,11 @@ final class OtlpJson {
     writeEvents(json, span);
     writeStatus(json, span);
     json.writeEndObject();
+  }
+
+  // W3C trace flags: every recorded span is sampled.
+  static int flags(Span span) {
+    return span.isRecording() ? 1 : 0;
   }
 
   // SpanKind in the proto: 0 unspecified, then INTERNAL=1 ... CONSUMER=5 in our enum's order.
@@ -159,17 +164,12 @@ final class OtlpJson {
     }
     json.writeArrayFieldStart("attributes");
     for (Map.Entry<String, Object> e : attributes.entrySet()) {
-      if (isWritten(e, skipServiceName)) {
+      boolean onResource = skipServiceName && JsonSupport.isServiceName(e.getKey());
+      if (e.getValue() != null && !onResource) {
         OtlpValues.writeKeyValue(json, e.getKey(), e.getValue());
       }
     }
     json.writeEndArray();
-  }
-
-  /** Whether an attribute goes out: not null, and not the service name the resource carries. */
-  static boolean isWritten(Map.Entry<String, Object> attribute, boolean skipServiceName) {
-    boolean onResource = skipServiceName && JsonSupport.isServiceName(attribute.getKey());
-    return attribute.getValue() != null && !onResource;
   }
 
   // Status codes in the proto: UNSET=0, OK=1, ERROR=2, the order of our enum.

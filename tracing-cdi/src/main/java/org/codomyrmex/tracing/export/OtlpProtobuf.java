@@ -54,12 +54,21 @@ final class OtlpProtobuf {
     proto.varint(6, OtlpJson.kind(span));
     proto.fixed64(7, span.startEpochNanos());
     proto.fixed64(8, span.endEpochNanos());
-    writeAttributes(proto, 9, span.attributes(), true);
+    span.forEachAttribute(
+        (key, value) -> {
+          if (value != null && !JsonSupport.isServiceName(key)) {
+            writeKeyValue(proto, 9, key, value);
+          }
+        });
     for (Span.Event event : span.events()) {
       proto.begin(11);
       proto.fixed64(1, event.epochNanos());
       proto.string(2, event.name());
-      writeAttributes(proto, 3, event.attributes(), false);
+      for (Map.Entry<String, Object> attribute : event.attributes().entrySet()) {
+        if (attribute.getValue() != null) {
+          writeKeyValue(proto, 3, attribute.getKey(), attribute.getValue());
+        }
+      }
       proto.end();
     }
     proto.begin(15); // Status
@@ -69,19 +78,11 @@ final class OtlpProtobuf {
     }
     proto.varint(3, span.status().ordinal());
     proto.end();
-    if (span.context().sampled()) {
-      proto.fixed32(16, 1); // W3C trace flags
+    int flags = OtlpJson.flags(span);
+    if (flags != 0) {
+      proto.fixed32(16, flags);
     }
     proto.end();
-  }
-
-  private static void writeAttributes(
-      ProtoWriter proto, int field, Map<String, Object> attributes, boolean skipServiceName) {
-    for (Map.Entry<String, Object> e : attributes.entrySet()) {
-      if (OtlpJson.isWritten(e, skipServiceName)) {
-        writeKeyValue(proto, field, e.getKey(), e.getValue());
-      }
-    }
   }
 
   private static void writeKeyValue(ProtoWriter proto, int field, String key, Object value) {

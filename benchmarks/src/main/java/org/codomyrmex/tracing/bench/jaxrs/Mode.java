@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -18,7 +19,13 @@ enum Mode {
   OURS(
       "ours",
       "ours",
-      "OTLP/HTTP JSON, gzip, to the loopback sink; batches of 512 (OpenTelemetry's default)"),
+      "OTLP/HTTP protobuf, uncompressed, to the loopback sink; batches of 512"
+          + " (tracing.exporter.otlp.protocol=http/protobuf, tracing.exporter.compression=none)"),
+  OURS_JSON(
+      "ours-json",
+      "ours",
+      "OTLP/HTTP JSON, gzip (the library's defaults), to the loopback sink; batches of 512"),
+  OURS_NO_EXPORT("ours-noexport", "ours", "none (tracing.exporter=none)"),
   AGENT("otel-agent", "otel", "OTLP/HTTP protobuf to the loopback sink"),
   AGENT_NO_EXPORT("otel-agent-noexport", "otel", "none (otel.traces.exporter=none)"),
   SMALLRYE("smallrye", "otel", "OTLP/HTTP protobuf to the loopback sink");
@@ -40,7 +47,12 @@ enum Mode {
 
   /** Whether the mode exports its spans to the sink, where they are counted. */
   boolean exports() {
-    return this == OURS || this == AGENT || this == SMALLRYE;
+    return this == OURS || this == OURS_JSON || this == AGENT || this == SMALLRYE;
+  }
+
+  /** Whether the mode is another library exporting its spans: what the target compares with. */
+  boolean isExportingPeer() {
+    return this == AGENT || this == SMALLRYE;
   }
 
   /** Whether the mode traces at all. */
@@ -63,18 +75,23 @@ enum Mode {
   /** Returns the command that starts this mode's server on {@code port}. */
   List<String> command(Layout layout, int port, String sinkEndpoint) throws IOException {
     List<String> command = new ArrayList<>(List.of("java", "-Xms512m", "-Xmx512m"));
+    command.addAll(extraJvmOptions(label));
     List<Path> classPath = new ArrayList<>(List.of(layout.app()));
     classPath.addAll(
         jars(layout.lib(), name -> NOT_APPLICATION.stream().noneMatch(name::startsWith)));
     switch (this) {
       case UNTRACED -> {}
-      case OURS -> {
+      case OURS, OURS_JSON, OURS_NO_EXPORT -> {
         classPath.addAll(jars(layout.lib(), name -> name.startsWith("tracing-")));
         command.add("-Dtracing.service-name=bench");
-        command.add("-Dtracing.exporter=otlp");
+        command.add("-Dtracing.exporter=" + (this == OURS_NO_EXPORT ? "none" : "otlp"));
         // the default batch of 10 is one HTTP request per 10 spans: export like the peers instead
         command.add("-Dtracing.batch-size=512");
         command.add("-Dtracing.exporter.otlp.endpoint=" + sinkEndpoint + "/v1/traces");
+        if (this == OURS) { // the cheapest sink: what the peers send by default
+          command.add("-Dtracing.exporter.otlp.protocol=http/protobuf");
+          command.add("-Dtracing.exporter.compression=none");
+        }
       }
       case AGENT, AGENT_NO_EXPORT -> {
         classPath.addAll(jars(layout.agent(), name -> name.startsWith("opentelemetry-")));
@@ -93,6 +110,16 @@ enum Mode {
     command.add(String.join(":", classPath.stream().map(Path::toString).toList()));
     command.add(SERVER_CLASS);
     return command;
+  }
+
+  // bench.server-args: JVM options for every server ({mode} is replaced by the mode's label),
+  // e.g. "-XX:StartFlightRecording=filename=target/results/{mode}.jfr" to profile each mode.
+  private static List<String> extraJvmOptions(String label) {
+    String options = System.getProperty("bench.server-args", "").trim();
+    if (options.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.stream(options.split("\\s+")).map(o -> o.replace("{mode}", label)).toList();
   }
 
   private static List<String> otel(String exporter, String sinkEndpoint) {
