@@ -7,7 +7,8 @@
 #   core2   CoreTracerBenchmark.full_*, two threads (~2 min)
 #   cdi     CdiInterceptorBenchmark: @Traced on Weld SE (~2 min)
 #   export  ExporterThroughputBenchmark.jsonl: spans/s of the file exporter (~1 min; zipkin needs a
-#           running Zipkin server: see the class)
+#           running Zipkin server: see the class); OtlpEncodingBenchmark: OTLP encoding per span
+#           against the OpenTelemetry SDK's (~3 min)
 #   loss    LossBenchmark at 100 k and 1 M spans/s and full speed, one and two threads (~3 min)
 #   jaxrs   jaxrs-side-by-side.sh: the JAX-RS request path against the OpenTelemetry agent and
 #           SmallRye OpenTelemetry (~25 min)
@@ -33,7 +34,10 @@ for part in "${PARTS[@]}"; do
     core) bench core-1thread 'CoreTracerBenchmark' "${RUN[@]}" -t 1 -prof gc ;;
     core2) bench core-2threads 'CoreTracerBenchmark.full_' "${RUN[@]}" -t 2 -prof gc ;;
     cdi) bench cdi 'CdiInterceptorBenchmark' "${RUN[@]}" -prof gc ;;
-    export) bench export 'ExporterThroughputBenchmark.jsonl' -p jsonlDir="$OUT" ;;
+    export)
+      bench export 'ExporterThroughputBenchmark.jsonl' -p jsonlDir="$OUT"
+      bench otlp-encoding 'OtlpEncodingBenchmark' -prof gc
+      ;;
     loss)
       bench loss-1thread 'LossBenchmark' -t 1
       bench loss-2threads 'LossBenchmark' -t 2

@@ -62,6 +62,20 @@ public class OtlpEncodingBenchmark {
   public void record() {
     ours = recordOurs();
     theirs = recordTheirs();
+    System.out.printf(
+        "%nbytes per span: ours JSON %d, JSON gzip %d, protobuf %d; SDK protobuf %d%n",
+        oursJson().length / BATCH,
+        oursJsonGzip().length / BATCH,
+        oursProtobuf().length / BATCH,
+        sdkBytes() / BATCH);
+  }
+
+  private int sdkBytes() {
+    try {
+      return sdkProtobuf().length;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** This library's default: OTLP JSON. */
