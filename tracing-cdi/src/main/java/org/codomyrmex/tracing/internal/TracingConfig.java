@@ -70,6 +70,8 @@ public final class TracingConfig {
   private static final Set<String> OTLP_PROTOCOLS = Set.of("http/json", "http/protobuf");
   private static final Set<String> COMPRESSIONS = Set.of("gzip", "none");
   private static final int MAX_BUFFER_MB = 4096;
+  private static final int MAX_UI_TRACES = 100_000;
+  private static final Pattern UI_PATH_SEGMENTS = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
   private static final String SERVICE_NAME_ATTRIBUTE = "service.name";
 
   private final Function<String, String> lookup;
@@ -95,6 +97,10 @@ public final class TracingConfig {
   private final boolean otlpProtobuf;
   private final boolean gzip;
   private final Map<String, String> resourceAttributes;
+  private final boolean uiEnabled;
+  private final String uiPath;
+  private final int uiMaxTraces;
+  private final boolean uiAllowRemote;
 
   private TracingConfig(Function<String, String> lookup) {
     this.lookup = lookup;
@@ -120,6 +126,11 @@ public final class TracingConfig {
     this.otlpProtobuf = "http/protobuf".equals(one(OTLP_PROTOCOL, "http/json", OTLP_PROTOCOLS));
     this.gzip = "gzip".equals(one(COMPRESSION, "gzip", COMPRESSIONS));
     this.resourceAttributes = readResourceAttributes();
+    // The viewer's keys (module tracing-ui) are checked here too: a bad one fails at deployment.
+    this.uiEnabled = bool(UI_ENABLED, false);
+    this.uiPath = readUiPath();
+    this.uiMaxTraces = (int) positive(UI_MAX_TRACES, 200, MAX_UI_TRACES);
+    this.uiAllowRemote = bool(UI_ALLOW_REMOTE, false);
     if (exporters.contains("none") && exporters.size() > 1) {
       throw invalid(EXPORTER, String.join(",", exporters), "'none' cannot be combined");
     }
@@ -227,6 +238,26 @@ public final class TracingConfig {
     return gzip;
   }
 
+  /** {@code tracing.ui.enabled}. */
+  public boolean uiEnabled() {
+    return uiEnabled;
+  }
+
+  /** {@code tracing.ui.path}: starts with '/', never ends with one. */
+  public String uiPath() {
+    return uiPath;
+  }
+
+  /** {@code tracing.ui.max-traces}, from 1 to 100,000. */
+  public int uiMaxTraces() {
+    return uiMaxTraces;
+  }
+
+  /** {@code tracing.ui.allow-remote}. */
+  public boolean uiAllowRemote() {
+    return uiAllowRemote;
+  }
+
   /** Headers of every Zipkin request; their values are secrets. */
   public SecretHeaders zipkinHeaders() {
     return zipkinHeaders;
@@ -283,7 +314,11 @@ public final class TracingConfig {
     return keyValues(key).getOrDefault(SERVICE_NAME_ATTRIBUTE, "default");
   }
 
-  private boolean bool(String key, boolean fallback) {
+  /**
+   * Returns the boolean value of {@code key}, or {@code fallback} when unset; else throws naming
+   * it.
+   */
+  public boolean bool(String key, boolean fallback) {
     String value = raw(key);
     if (value == null) {
       return fallback;
@@ -302,7 +337,11 @@ public final class TracingConfig {
     return value == null ? fallback : value;
   }
 
-  private long positive(String key, long fallback, long max) {
+  /**
+   * Returns the integer value of {@code key} from 1 to {@code max}, or {@code fallback}; else
+   * throws.
+   */
+  public long positive(String key, long fallback, long max) {
     String value = raw(key);
     if (value == null) {
       return fallback;
@@ -316,6 +355,19 @@ public final class TracingConfig {
       // reported below
     }
     throw invalid(key, value, "expected an integer from 1 to " + max);
+  }
+
+  private String readUiPath() {
+    String value = raw(UI_PATH);
+    if (value == null) {
+      return "/tracing";
+    }
+    String trimmed = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    String path = trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+    if (!UI_PATH_SEGMENTS.matcher(path).matches() || path.matches(".*/\\.{1,2}(/.*)?")) {
+      throw invalid(UI_PATH, value, "expected path segments of letters, digits, '.', '_', '-'");
+    }
+    return path;
   }
 
   private String one(String key, String fallback, Set<String> allowed) {

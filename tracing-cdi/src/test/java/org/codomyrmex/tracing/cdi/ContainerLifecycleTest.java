@@ -108,4 +108,13 @@ class ContainerLifecycleTest extends ConfiguredContainers {
         .hasMessageContaining("tracing.batch-size")
         .hasMessageContaining("lots");
   }
+
+  @ParameterizedTest
+  @EnumSource(Deployments.class)
+  void badViewerValueFailsDeploymentNamingTheKey(Deployments deployment) {
+    set("tracing.ui.max-traces", "0");
+    assertThatThrownBy(() -> start(deployment).close())
+        .isInstanceOf(DeploymentException.class)
+        .hasMessageContaining("tracing.ui.max-traces");
+  }
 }

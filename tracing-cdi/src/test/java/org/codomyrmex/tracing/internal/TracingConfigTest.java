@@ -70,7 +70,12 @@ class TracingConfigTest {
         "tracing.queue-capacity|99999999999",
         "tracing.memory.max-spans|1.5",
         "tracing.propagation|b3",
-        "tracing.jaxrs.skip-pattern|([unclosed"
+        "tracing.jaxrs.skip-pattern|([unclosed",
+        "tracing.ui.enabled|on",
+        "tracing.ui.path|/a/../b",
+        "tracing.ui.max-traces|100001",
+        "tracing.exporter.otlp.protocol|grpc",
+        "tracing.exporter.compression|zstd"
       })
   void badValuesNameTheKey(String key, String value) {
     assertThatThrownBy(() -> of(Map.of(key, value)))
