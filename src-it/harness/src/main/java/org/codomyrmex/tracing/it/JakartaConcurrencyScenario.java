@@ -65,6 +65,19 @@ public interface JakartaConcurrencyScenario {
     assertThat(task.traceId()).isNotEqualTo(traceId);
   }
 
+  @Test
+  default void asyncEventOnATracersWrapExecutorIsAChildAndLeavesThePoolThreadWithNothing() {
+    assertThat(
+            AsyncEventCalls.assertObserverIsChildOfServer(
+                base(), spans(), "api/async-events/wrapped"))
+        .endsWith(" pool=none");
+  }
+
+  @Test
+  default void asyncEventOnTheDefaultManagedExecutorIsAChildOfTheRequest() {
+    AsyncEventCalls.assertObserverIsChildOfServer(base(), spans(), "api/async-events/managed");
+  }
+
   private String assertChild(String endpoint, String taskSpan) {
     return AsyncWorkCalls.assertTaskIsChildOfServer(
         base(), spans(), "api/async-work/" + endpoint, taskSpan);

@@ -1,8 +1,11 @@
 package org.codomyrmex.tracing.it.payara;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.codomyrmex.tracing.it.AsyncEventCalls;
 import org.codomyrmex.tracing.it.JakartaConcurrencyScenario;
 import org.codomyrmex.tracing.it.LogFile;
 import org.codomyrmex.tracing.it.RuntimeProcess;
@@ -53,6 +56,15 @@ class PayaraMicroIT extends TracingScenario
     output = workDir.resolve("payara.log");
     base = URI.create("http://127.0.0.1:" + port + "/");
     return RuntimeProcess.start("payara-micro", builder, output, null);
+  }
+
+  // Payara hands Weld its default managed executor, whose tasks carry the Tracing context.
+  @Test
+  void asyncEventWithoutExecutorIsAChildOfTheRequest() {
+    assertThat(
+            AsyncEventCalls.assertObserverIsChildOfServer(
+                base(), spans(), "api/async-events/default"))
+        .contains(" thread=concurrent/__defaultManagedExecutorService");
   }
 
   // java.util.logging: JulLogCorrelation wraps the console handler's formatter in TraceIdFormatter.

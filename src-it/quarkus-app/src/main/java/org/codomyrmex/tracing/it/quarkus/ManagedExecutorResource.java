@@ -15,13 +15,14 @@ import java.util.concurrent.TimeUnit;
 import org.codomyrmex.tracing.Span;
 import org.codomyrmex.tracing.Tracer;
 import org.codomyrmex.tracing.Tracers;
+import org.codomyrmex.tracing.it.app.AsyncEventResource;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 
 /**
  * Work handed to MicroProfile Context Propagation on Quarkus: the injected {@code ManagedExecutor},
  * and a {@code ThreadContext} proxy run on a plain single-thread pool that a second, plain task
- * then inspects.
+ * then inspects; and an async CDI event delivered on the {@code ManagedExecutor}.
  */
 @Path("/quarkus-work")
 @ApplicationScoped
@@ -32,6 +33,7 @@ public class ManagedExecutorResource {
   @Inject Tracer tracer;
   @Inject ManagedExecutor executor;
   @Inject ThreadContext threadContext;
+  @Inject AsyncEventResource events;
 
   /** A task on the injected {@code ManagedExecutor}. */
   @GET
@@ -56,6 +58,14 @@ public class ManagedExecutorResource {
     String answer = afterwards(single.submit(threadContext.contextualCallable(leavingASpanOpen)));
     Callable<String> probe = () -> Tracers.currentSpan().map(Span::name).orElse("none");
     return answer + " pool=" + single.submit(probe).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** An async CDI event fired with {@code NotificationOptions.ofExecutor(executor)}. */
+  @GET
+  @Path("event")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String event() throws Exception {
+    return events.withExecutor(executor);
   }
 
   @PreDestroy

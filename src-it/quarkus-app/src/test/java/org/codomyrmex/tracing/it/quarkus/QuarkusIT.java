@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
+import org.codomyrmex.tracing.it.AsyncEventCalls;
 import org.codomyrmex.tracing.it.AsyncWorkCalls;
 import org.codomyrmex.tracing.it.LogFile;
 import org.codomyrmex.tracing.it.RecordedSpan;
@@ -70,6 +71,30 @@ class QuarkusIT extends TracingScenario implements TraceViewerChecks {
         AsyncWorkCalls.assertTaskIsChildOfServer(
             base(), spans(), "api/quarkus-work/thread-context", "contextual-task");
     assertThat(body).endsWith(" pool=none");
+  }
+
+  @Test
+  void asyncEventOnATracersWrapExecutorIsAChildAndLeavesThePoolThreadWithNothing() {
+    assertThat(
+            AsyncEventCalls.assertObserverIsChildOfServer(
+                base(), spans(), "api/async-events/wrapped"))
+        .endsWith(" pool=none");
+  }
+
+  @Test
+  void asyncEventOnTheInjectedManagedExecutorIsAChildOfTheRequest() {
+    AsyncEventCalls.assertObserverIsChildOfServer(base(), spans(), "api/quarkus-work/event");
+  }
+
+  // ArC delivers on Quarkus's worker pool (executor-thread-N) and carries no Tracing context: the
+  // observer sees whatever that thread has current, nothing normally, or a span a request leaked
+  // there (GET /api/leaky of the scenario does), but never the request's span.
+  @Test
+  void asyncEventWithoutExecutorIsOutsideTheRequestTrace() {
+    assertThat(
+            AsyncEventCalls.assertObserverIsOutsideTheRequestTrace(
+                base(), spans(), "api/async-events/default"))
+        .contains(" thread=executor-thread-");
   }
 
   // quarkus.log.console.format in application.properties shows %X{trace_id} and %X{span_id}.

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.codomyrmex.tracing.it.AsyncEventCalls;
 import org.codomyrmex.tracing.it.FreePort;
 import org.codomyrmex.tracing.it.JakartaConcurrencyScenario;
 import org.codomyrmex.tracing.it.LogFile;
@@ -65,6 +66,15 @@ class WildFlyIT extends TracingScenario implements JakartaConcurrencyScenario, T
     builder.environment().put("JBOSS_PIDFILE", pidFile.toString());
     builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
     return RuntimeProcess.start("wildfly", builder, workDir.resolve("wildfly.log"), pidFile);
+  }
+
+  // Weld delivers on its own "Weld Thread Pool", which carries no Jakarta Concurrency context.
+  @Test
+  void asyncEventWithoutExecutorStartsANewTrace() {
+    assertThat(
+            AsyncEventCalls.assertObserverStartsANewTrace(
+                base, spans(), "api/async-events/default"))
+        .contains(" thread=Weld Thread Pool");
   }
 
   // WildFly logs through JBoss LogManager, whose MDC the library writes through JBoss Logging.
