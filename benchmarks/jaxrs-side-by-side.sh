@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The JAX-RS request path side by side (JaxRsSideBySide): untraced, this library, the OpenTelemetry
-# Java agent 2.22.0 (exporting over OTLP and not exporting) and SmallRye OpenTelemetry 2.10.0, the
+# The JAX-RS request path side by side (JaxRsSideBySide): untraced, this library (OTLP protobuf,
+# its JSON + gzip defaults, and not exporting), the OpenTelemetry Java agent 2.22.0 (exporting over OTLP and not exporting) and SmallRye OpenTelemetry 2.10.0, the
 # same Weld SE + RESTEasy SeBootstrap (Undertow) application, a fresh JVM per mode and round, wrk
 # on 127.0.0.1. Builds what it needs (never installs), fetches the peers from Maven Central via
 # peers/pom.xml, installs Debian's wrk when missing. Logs in benchmarks/target/results/.
 # Usage: benchmarks/jaxrs-side-by-side.sh [rounds [warm-up-s [measured-s]]]   (default 4 40 20,
-#   about 25 minutes; "1 5 5" is a smoke run of about 2 minutes)
+#   about 35 minutes for the seven modes; "1 5 5" is a smoke run of about 3 minutes)
 #   BENCH_MODES=untraced,ours limits the modes; BENCH_CONNECTIONS=8 sets wrk's -c.
 #   BENCH_SERVER_ARGS adds JVM options to every server ({mode} = its label), e.g. a JFR recording.
 set -euo pipefail

@@ -8,12 +8,12 @@ import java.util.List;
 
 /**
  * The JAX-RS request path side by side: the same trivial {@code GET /api/hello} on Weld SE and
- * RESTEasy's {@code SeBootstrap} (Undertow), untraced, with this library, with the OpenTelemetry
- * Java agent (exporting and not) and with SmallRye OpenTelemetry, each mode a fresh JVM loaded by
- * {@code wrk} on 127.0.0.1, the modes interleaved over rounds (their order rotated each round).
- * Prints each run, then per mode the mean and standard error of throughput, of its cost against the
- * untraced run of the same round, and of the server's CPU per request, with the proof that every
- * request made one server span.
+ * RESTEasy's {@code SeBootstrap} (Undertow), untraced, with this library (exporting protobuf, with
+ * its JSON defaults, and not exporting), with the OpenTelemetry Java agent (exporting and not) and
+ * with SmallRye OpenTelemetry, each mode a fresh JVM loaded by {@code wrk} on 127.0.0.1, the modes
+ * interleaved over rounds (their order rotated each round). Prints each run, then per mode the mean
+ * and standard error of throughput, of its cost against the untraced run of the same round, and of
+ * the server's CPU per request, with the proof that every request made one server span.
  *
  * <pre>{@code benchmarks/jaxrs-side-by-side.sh   # builds, fetches the peers, runs this}</pre>
  *
