@@ -88,6 +88,9 @@ final class RecordedSpan extends Span {
 
   @Override
   public Object attribute(String key) {
+    if (key == null) {
+      return null;
+    }
     lock();
     try {
       Object value = attributeLocked(key);
@@ -102,6 +105,9 @@ final class RecordedSpan extends Span {
 
   @Override
   public void forEachAttribute(BiConsumer<String, Object> action) {
+    if (action == null) {
+      return;
+    }
     Object[] copy;
     lock();
     try {

@@ -142,7 +142,7 @@ public abstract sealed class Span implements AutoCloseable permits RecordedSpan,
    * #attributes()} for one value.
    */
   public Object attribute(String key) {
-    return attributes().get(key);
+    return key == null ? null : attributes().get(key);
   }
 
   /**
@@ -154,7 +154,9 @@ public abstract sealed class Span implements AutoCloseable permits RecordedSpan,
    * }</pre>
    */
   public void forEachAttribute(BiConsumer<String, Object> action) {
-    attributes().forEach(action);
+    if (action != null) {
+      attributes().forEach(action);
+    }
   }
 
   /** Returns a snapshot of the events in the order they were added. */

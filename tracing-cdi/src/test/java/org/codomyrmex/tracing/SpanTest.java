@@ -38,6 +38,12 @@ class SpanTest {
     assertThat(span.attribute("missing")).isNull();
     assertThat(renamed.attributes().keySet()).containsExactly("service.name", "x");
     assertThat(renamed.attribute("service.name")).isEqualTo("billing");
+    Span unrecorded = Tracer.create("quiet", memory, Sampler.never()).startSpan("op");
+    for (Span s : List.of(span, unrecorded)) {
+      assertThat(s.attribute(null)).isNull();
+      s.forEachAttribute(null); // never throws into the application
+    }
+    assertThat(unrecorded.attribute("service.name")).isEqualTo("quiet");
   }
 
   @Test
