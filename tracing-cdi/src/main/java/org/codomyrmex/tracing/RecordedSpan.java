@@ -324,7 +324,7 @@ final class RecordedSpan extends Span {
     return null;
   }
 
-  // Keys and values in turn, service.name first as in attributesLocked(); a null key is a gap.
+  // Keys and values in turn, service.name first (the tracer's unless set); a null key is a gap.
   private Object[] attributeArrayLocked() {
     int more = extras == null ? 0 : extras.moreAttributeCount;
     Object[] array = new Object[2 * (3 + more)];
@@ -355,19 +355,11 @@ final class RecordedSpan extends Span {
   }
 
   private Map<String, Object> attributesLocked() {
+    Object[] array = attributeArrayLocked();
     Map<String, Object> map = new LinkedHashMap<>();
-    if (tracer != null) {
-      map.put("service.name", tracer.serviceName());
-    }
-    if (key0 != null) {
-      map.put(key0, value0);
-    }
-    if (key1 != null) {
-      map.put(key1, value1);
-    }
-    if (extras != null) {
-      for (int i = 0; i < extras.moreAttributeCount; i++) {
-        map.put((String) extras.moreAttributes[2 * i], extras.moreAttributes[2 * i + 1]);
+    for (int i = 0; i < array.length; i += 2) {
+      if (array[i] != null) {
+        map.put((String) array[i], array[i + 1]);
       }
     }
     return map;
